@@ -1,0 +1,1 @@
+"""filmclub: a Discord bot for film clubs."""

@@ -1,0 +1,114 @@
+"""Resolving interview speaker labels (full names, surnames, initials, joint labels) to people."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from bot.text import fold
+
+__all__ = ["INTERVIEWER_LABELS", "SpeakerResolver", "looks_like_label", "names_in_text"]
+
+INTERVIEWER_LABELS = frozenset({"q", "question", "interviewer", "int"})
+MAX_LABEL_WORDS = 6
+MAX_LABEL_CHARS = 48
+MAX_INITIALS = 4
+MIN_JOINT_SPEAKERS = 2
+_CONNECTORS = frozenset(
+    {"and", "&", "of", "the", "de", "da", "del", "van", "von", "der", "le", "la"}
+)
+_JOINT = re.compile(r"\s*(?:,|&|/|\band\b)\s*", re.IGNORECASE)
+_INITIALS = re.compile(rf"^(?:[A-Z]\.?){{2,{MAX_INITIALS}}}$")
+_NAME_WORD = r"[A-Z][a-zA-Z'\-]+"
+_FULL_NAME = re.compile(rf"\b{_NAME_WORD}(?:\s+[A-Z]\.)?(?:\s+{_NAME_WORD}){{1,2}}\b")
+_ARTICLES = frozenset({"the", "a", "an"})
+_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+
+
+def looks_like_label(label: str) -> bool:
+    """True when text before a colon reads like a speaker label, not the start of a sentence."""
+    if not label or len(label) > MAX_LABEL_CHARS or not label[0].isupper():
+        return False
+    words = label.split()
+    if len(words) > MAX_LABEL_WORDS:
+        return False
+    if any(ch in label for ch in '!?;"()[]{}') or label.endswith(","):
+        return False
+    return all(word[0].isupper() or word.casefold() in _CONNECTORS for word in words)
+
+
+def names_in_text(text: str) -> tuple[str, ...]:
+    """Capitalised two- and three-word sequences that may be people's full names."""
+    found = (match.group(0) for match in _FULL_NAME.finditer(text))
+    return tuple(
+        dict.fromkeys(name for name in found if name.split()[0].casefold() not in _ARTICLES)
+    )
+
+
+def _significant_words(name: str) -> list[str]:
+    return [word for word in name.split() if word.casefold() not in _SUFFIXES]
+
+
+def _surname(name: str) -> str:
+    words = _significant_words(name)
+    return words[-1] if words else name
+
+
+def _initials(name: str) -> str:
+    return "".join(word[0] for word in _significant_words(name) if word[0].isalpha()).upper()
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    name: str
+    rank: int
+
+
+class SpeakerResolver:
+    """Maps labels to full names, preferring the film's credited people the document mentions."""
+
+    def __init__(self, credited: Iterable[str], document_text: str) -> None:
+        credited_names = [name for name in dict.fromkeys(credited) if len(name.split()) >= 2]
+        mentioned = {fold(name) for name in names_in_text(document_text)}
+        candidates: dict[str, _Candidate] = {}
+        for name in credited_names:
+            rank = 0 if fold(name) in mentioned else 1
+            candidates[fold(name)] = _Candidate(name, rank)
+        for name in names_in_text(document_text):
+            candidates.setdefault(fold(name), _Candidate(name, 2))
+        self._candidates = tuple(candidates.values())
+        self._by_full_name = {fold(c.name): c.name for c in self._candidates}
+
+    def _best(self, matches: list[_Candidate]) -> str | None:
+        if not matches:
+            return None
+        best_rank = min(c.rank for c in matches)
+        best = [c.name for c in matches if c.rank == best_rank]
+        return best[0] if len(best) == 1 else None
+
+    def resolve_one(self, label: str) -> str | None:
+        """The full name a single-person label stands for, or None if unknown or ambiguous."""
+        label = label.strip().rstrip(".")
+        folded = fold(label)
+        if folded in self._by_full_name:
+            return self._by_full_name[folded]
+        compact = label.replace(".", "").replace(" ", "")
+        if _INITIALS.match(label.replace(" ", "")):
+            return self._best([c for c in self._candidates if _initials(c.name) == compact])
+        if len(label.split()) == 1:
+            return self._best([c for c in self._candidates if fold(_surname(c.name)) == folded])
+        return None
+
+    def resolve(self, label: str) -> tuple[str, ...] | None:
+        """All speakers of a label such as 'Dayton and Faris', or None if any part is unknown."""
+        single = self.resolve_one(label)
+        if single is not None:
+            return (single,)
+        parts = [part for part in _JOINT.split(label) if part]
+        if len(parts) < MIN_JOINT_SPEAKERS:
+            return None
+        resolved = [self.resolve_one(part) for part in parts]
+        if any(name is None for name in resolved):
+            return None
+        return tuple(dict.fromkeys(name for name in resolved if name is not None))

@@ -1,0 +1,56 @@
+"""Text normalisation shared by parsing, search and judging."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["fold", "normalize_typography", "strip_diacritics"]
+
+_TYPOGRAPHY = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u2033": '"',
+        "\u00a0": " ",
+        "\u2007": " ",
+        "\u202f": " ",
+        "\u2009": " ",
+        "\u200a": " ",
+        "\u2002": " ",
+        "\u2003": " ",
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
+        "\u2212": "-",
+        "\u2026": "...",
+        "\u200b": "",
+        "\ufeff": "",
+    }
+)
+_SPACES = re.compile(r"[ \t]+")
+
+
+def normalize_typography(text: str) -> str:
+    """Replace curly quotes, odd spaces and dashes with their plain ASCII forms."""
+    return _SPACES.sub(" ", text.translate(_TYPOGRAPHY))
+
+
+def strip_diacritics(text: str) -> str:
+    """Remove combining accents: ``Zoë`` becomes ``Zoe``."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def fold(text: str) -> str:
+    """Case-, accent- and typography-insensitive form of ``text`` for comparisons."""
+    return strip_diacritics(normalize_typography(text)).casefold().strip()

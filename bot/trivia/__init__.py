@@ -1,0 +1,1 @@
+"""Trivia: question generation, answer judging and rounds, all without Discord."""
