@@ -7,16 +7,21 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 __all__ = [
+    "CastEntry",
     "CastMember",
     "DocumentKind",
+    "FilmInfo",
     "FilmRecord",
+    "FilmSummary",
     "InfoboxField",
     "KnowledgeBase",
+    "LeaderboardEntry",
     "MoneyFigure",
     "Quote",
     "ReviewScore",
     "Section",
     "SourceDocument",
+    "StoredQuote",
 ]
 
 
@@ -153,3 +158,63 @@ class KnowledgeBase:
     def film(self, slug: str) -> FilmRecord | None:
         """The film with this slug, if any."""
         return next((film for film in self.films if film.slug == slug), None)
+
+
+@dataclass(frozen=True, slots=True)
+class FilmSummary:
+    """A film's identity, for lists and autocomplete."""
+
+    slug: str
+    title: str
+    year: int | None
+
+    @property
+    def display(self) -> str:
+        """Title with the year, e.g. 'Title (2012)'."""
+        return f"{self.title} ({self.year})" if self.year else self.title
+
+
+@dataclass(frozen=True, slots=True)
+class FilmInfo:
+    """What the database knows about a film besides its cast, sections and quotes."""
+
+    summary: FilmSummary
+    infobox: tuple[InfoboxField, ...]
+    runtime_minutes: int | None
+    release_date: dt.date | None
+    money: tuple[MoneyFigure, ...]
+    reviews: tuple[ReviewScore, ...]
+    lead: str
+
+    def credit(self, key: str) -> tuple[str, ...]:
+        """Values of the infobox field ``key`` (case-insensitive), or an empty tuple."""
+        wanted = key.casefold()
+        return next((f.values for f in self.infobox if f.key.casefold() == wanted), ())
+
+
+@dataclass(frozen=True, slots=True)
+class CastEntry:
+    """A cast member together with the film it belongs to."""
+
+    film: FilmSummary
+    member: CastMember
+
+
+@dataclass(frozen=True, slots=True)
+class StoredQuote:
+    """A quote as stored, with its film and full source."""
+
+    id: int
+    film: FilmSummary
+    quote: Quote
+    source: SourceDocument
+
+
+@dataclass(frozen=True, slots=True)
+class LeaderboardEntry:
+    """One player's standing: points, correct answers and competition rank."""
+
+    rank: int
+    user_id: int
+    points: int
+    correct: int

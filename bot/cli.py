@@ -1,0 +1,100 @@
+"""The ``python -m bot`` command line: run, seed, sync and questions."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from bot.config import ConfigError, Settings
+from bot.errors import SeedError
+from bot.parsing import parse_seeds
+from bot.reports import film_summary, knowledge_base_json, reseed_summary
+from bot.services.knowledge import KnowledgeService
+from bot.storage.database import Database
+
+__all__ = ["main"]
+
+EXIT_OK = 0
+EXIT_FAILURE = 1
+EXIT_USAGE = 2
+
+LOGIN_HELP = """\
+No DISCORD_TOKEN is set, so the bot cannot log in to Discord.
+Create an application at https://discord.com/developers/applications, add a bot user,
+copy its token (Bot -> Reset Token) and put it in .env as DISCORD_TOKEN=... (see .env.example
+and the README's "Discord setup" section)."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__)
+    commands = parser.add_subparsers(dest="command")
+    commands.add_parser("run", help="start the bot (the default)")
+    seed = commands.add_parser("seed", help="parse seeds/ and load them into the database")
+    seed.add_argument("--seeds", type=Path, help="seeds folder (default: FILMCLUB_SEEDS)")
+    seed.add_argument("--db", type=Path, help="database file (default: FILMCLUB_DB)")
+    seed.add_argument("--dry-run", action="store_true", help="parse only; change nothing")
+    seed.add_argument("--json", action="store_true", help="print the parsed films as JSON")
+    commands.add_parser("sync", help="register the slash commands with Discord globally")
+    return parser
+
+
+async def _seed(settings: Settings, args: argparse.Namespace) -> int:
+    seeds_dir: Path = args.seeds or settings.seeds_dir
+    started = time.perf_counter()
+    if args.dry_run:
+        try:
+            kb = await asyncio.to_thread(parse_seeds, seeds_dir)
+        except SeedError as error:
+            print(f"error: {error}", file=sys.stderr)
+            return EXIT_FAILURE
+        summary = None
+    else:
+        async with await Database.open(args.db or settings.database_path) as database:
+            report = await KnowledgeService(database, seeds_dir).reseed()
+        if report.error is not None:
+            print(f"error: {report.error}", file=sys.stderr)
+            return EXIT_FAILURE
+        kb = report.knowledge_base
+        summary = reseed_summary(report)
+    elapsed = time.perf_counter() - started
+    if args.json:
+        print(knowledge_base_json(kb))
+        return EXIT_OK
+    for film in kb.films:
+        print(film_summary(film))
+    if summary:
+        print(summary)
+    print(f"{len(kb.films)} film(s) in {elapsed * 1000:.0f} ms")
+    return EXIT_OK
+
+
+def _run(settings: Settings, command: str) -> int:
+    if not settings.discord_token:
+        print(LOGIN_HELP, file=sys.stderr)
+        return EXIT_USAGE
+    from bot.app import run_bot
+
+    asyncio.run(run_bot(settings, sync_globally=command == "sync"))
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Parse the command line and run the chosen subcommand; returns the exit status."""
+    args = _parser().parse_args(argv)
+    try:
+        settings = Settings.from_env()
+    except ConfigError as error:
+        print(f"configuration error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    logging.basicConfig(
+        level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    command = args.command or "run"
+    if command == "seed":
+        return asyncio.run(_seed(settings, args))
+    return _run(settings, command)

@@ -1,0 +1,94 @@
+"""Plain-text and JSON renderings of parsed seeds and reseed reports, for the command line."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from typing import Any
+
+from bot.models import FilmRecord, KnowledgeBase
+from bot.services.knowledge import ReseedReport
+
+__all__ = ["film_json", "film_summary", "knowledge_base_json", "reseed_summary"]
+
+
+def film_json(film: FilmRecord) -> dict[str, Any]:
+    """One film in the stable ``seed --json`` shape."""
+    return {
+        "slug": film.slug,
+        "title": film.title,
+        "year": film.year,
+        "credits": {key: list(values) for key, values in film.credits.items()},
+        "runtime_minutes": film.runtime_minutes,
+        "release_date": film.release_date.isoformat() if film.release_date else None,
+        "cast": [
+            {"actor": c.actor, "character": c.character, "description": c.description}
+            for c in film.cast
+        ],
+        "sections": [{"path": list(s.path), "spoiler": s.spoiler} for s in film.sections],
+        "quotes": [
+            {"speakers": list(q.speakers), "text": q.text, "source": q.source, "spoiler": q.spoiler}
+            for q in film.quotes
+        ],
+        "warnings": list(film.warnings),
+    }
+
+
+def knowledge_base_json(kb: KnowledgeBase) -> str:
+    """The parsed knowledge base as JSON: ``{"films": [...]}``."""
+    return json.dumps({"films": [film_json(f) for f in kb.films]}, ensure_ascii=False, indent=2)
+
+
+def film_summary(film: FilmRecord) -> str:
+    """A readable multi-line summary of what was parsed for one film."""
+    year = f" ({film.year})" if film.year else ""
+    lines = [f"{film.title}{year} [{film.slug}]"]
+    lines.append(f"  credits: {len(film.infobox)} fields")
+    for item in film.infobox:
+        lines.append(f"    {item.key}: {', '.join(item.values)}")
+    runtime = f"{film.runtime_minutes} min" if film.runtime_minutes else "unknown"
+    release = film.release_date.isoformat() if film.release_date else "unknown"
+    lines.append(f"  runtime: {runtime}; released: {release}")
+    undescribed = sum(1 for c in film.cast if c.description is None)
+    cast_spoilers = sum(1 for c in film.cast if c.spoiler)
+    lines.append(
+        f"  cast: {len(film.cast)} ({undescribed} without description, "
+        f"{cast_spoilers} spoiler descriptions)"
+    )
+    spoiler_sections = sum(1 for s in film.sections if s.spoiler)
+    lines.append(f"  sections: {len(film.sections)} ({spoiler_sections} spoiler)")
+    lines.append(f"  sources: {len(film.sources)}")
+    for source in film.sources:
+        quotes = [q for q in film.quotes if q.source == source.name]
+        published = f", {source.published.isoformat()}" if source.published else ""
+        lines.append(f"    {source.name} ({source.kind.value}{published}): {source.label}")
+        if not quotes:
+            continue
+        speakers = Counter(" and ".join(q.speakers) for q in quotes)
+        spoilers = sum(1 for q in quotes if q.spoiler)
+        lines.append(f"      quotes: {len(quotes)} ({spoilers} spoiler)")
+        for speaker, count in speakers.most_common():
+            lines.append(f"        {speaker}: {count}")
+    for warning in film.warnings:
+        lines.append(f"  warning: {warning}")
+    return "\n".join(lines)
+
+
+def reseed_summary(report: ReseedReport) -> str:
+    """A readable account of what a reseed changed (or why it changed nothing)."""
+    if report.error is not None:
+        return f"reseed failed, nothing changed: {report.error}"
+    verb = "would change" if report.dry_run else "changed"
+    lines = []
+    for film in report.films:
+        parts = [
+            f"{name} +{c.added} -{c.removed} ~{c.changed}"
+            for name, c in film.categories.items()
+            if c.any
+        ]
+        detail = f": {'; '.join(parts)}" if parts else ""
+        lines.append(f"{film.slug}: {film.status}{detail}")
+    if not lines:
+        lines.append("no films found")
+    header = f"reseed {verb} {sum(f.status != 'unchanged' for f in report.films)} film(s)"
+    return "\n".join([header, *lines])

@@ -1,0 +1,1 @@
+"""Services: plain-typed operations the cogs call; no Discord types here."""

@@ -1,0 +1,119 @@
+"""Loading seeds into the database: first start and atomic reseeds with a change report."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bot.errors import BusyError, SeedError
+from bot.models import KnowledgeBase
+from bot.parsing import parse_seeds
+from bot.services.fingerprints import CATEGORIES, fingerprint_knowledge_base
+from bot.storage.database import Database, Fingerprints
+
+__all__ = ["CategoryChange", "FilmChange", "KnowledgeService", "ReseedReport"]
+
+
+@dataclass(frozen=True, slots=True)
+class CategoryChange:
+    """How many records of one kind a reseed adds, removes and changes."""
+
+    added: int = 0
+    removed: int = 0
+    changed: int = 0
+
+    @property
+    def any(self) -> bool:
+        """True when anything changed."""
+        return bool(self.added or self.removed or self.changed)
+
+
+@dataclass(frozen=True, slots=True)
+class FilmChange:
+    """What a reseed does to one film."""
+
+    slug: str
+    status: str
+    categories: dict[str, CategoryChange]
+
+
+@dataclass(frozen=True, slots=True)
+class ReseedReport:
+    """The outcome of a reseed: per-film changes, or the error that stopped it."""
+
+    dry_run: bool
+    films: tuple[FilmChange, ...] = ()
+    warnings: tuple[str, ...] = ()
+    error: SeedError | None = None
+    knowledge_base: KnowledgeBase = field(default_factory=KnowledgeBase)
+
+    @property
+    def applied(self) -> bool:
+        """True when the new content is now in the database."""
+        return self.error is None and not self.dry_run
+
+
+def _compare(old: dict[str, str], new: dict[str, str]) -> CategoryChange:
+    return CategoryChange(
+        added=sum(1 for key in new if key not in old),
+        removed=sum(1 for key in old if key not in new),
+        changed=sum(1 for key, value in new.items() if key in old and old[key] != value),
+    )
+
+
+def diff(old: Fingerprints, new: Fingerprints) -> tuple[FilmChange, ...]:
+    """Per-film changes between two sets of fingerprints."""
+    changes = []
+    for slug in sorted(old.keys() | new.keys()):
+        before, after = old.get(slug, {}), new.get(slug, {})
+        categories = {c: _compare(before.get(c, {}), after.get(c, {})) for c in CATEGORIES}
+        if slug not in old:
+            status = "added"
+        elif slug not in new:
+            status = "removed"
+        else:
+            status = "changed" if any(c.any for c in categories.values()) else "unchanged"
+        changes.append(FilmChange(slug=slug, status=status, categories=categories))
+    return tuple(changes)
+
+
+class KnowledgeService:
+    """Owns the seeds folder and the seed-derived half of the database."""
+
+    def __init__(self, database: Database, seeds_dir: Path) -> None:
+        self._database = database
+        self._seeds_dir = seeds_dir
+        self._lock = asyncio.Lock()
+        self.generation = 0
+        """Bumped after every applied reseed, so caches know to rebuild."""
+
+    @property
+    def seeds_dir(self) -> Path:
+        """The folder the seeds are read from."""
+        return self._seeds_dir
+
+    async def ensure_loaded(self) -> ReseedReport | None:
+        """Load the seeds if the database has no films yet (first start)."""
+        if await self._database.film_count():
+            return None
+        return await self.reseed()
+
+    async def reseed(self, *, dry_run: bool = False) -> ReseedReport:
+        """Parse every seed, then replace all seed content in one transaction, or change nothing."""
+        if self._lock.locked():
+            raise BusyError("a reseed is already running")
+        async with self._lock:
+            try:
+                kb = await asyncio.to_thread(parse_seeds, self._seeds_dir)
+            except SeedError as error:
+                return ReseedReport(dry_run=dry_run, error=error)
+            new = fingerprint_knowledge_base(kb)
+            changes = diff(await self._database.fingerprints(), new)
+            if not dry_run:
+                await self._database.replace_knowledge_base(kb, new)
+                self.generation += 1
+            warnings = tuple(w for film in kb.films for w in film.warnings)
+            return ReseedReport(
+                dry_run=dry_run, films=changes, warnings=warnings, knowledge_base=kb
+            )

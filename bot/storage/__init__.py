@@ -1,0 +1,1 @@
+"""SQLite storage: numbered migrations and the one data-access module."""

@@ -1,0 +1,525 @@
+"""The one data-access module: every SQL statement of the bot lives here.
+
+Two connections share the file in WAL mode: writes (reseed, scores, settings) go through
+one, serialised by a lock; reads go through the other, so a read during a reseed sees the
+last committed knowledge base, never half of the new one.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+from collections.abc import AsyncIterator, Iterable, Sequence
+from contextlib import asynccontextmanager
+from importlib import resources
+from pathlib import Path
+from typing import Any, Self
+
+import aiosqlite
+
+from bot.models import (
+    CastEntry,
+    CastMember,
+    DocumentKind,
+    FilmInfo,
+    FilmRecord,
+    FilmSummary,
+    InfoboxField,
+    KnowledgeBase,
+    LeaderboardEntry,
+    MoneyFigure,
+    Quote,
+    ReviewScore,
+    Section,
+    SourceDocument,
+    StoredQuote,
+)
+
+__all__ = ["Database", "Fingerprints"]
+
+Fingerprints = dict[str, dict[str, dict[str, str]]]
+"""film slug -> category -> record key -> fingerprint."""
+
+BUSY_TIMEOUT_SECONDS = 5.0
+_PATH_SEPARATOR = "\x1f"
+_SPEAKER_SEPARATOR = "\x1f"
+
+_CLEAR_SEED_CONTENT = (
+    "DELETE FROM quote_speakers",
+    "DELETE FROM quotes",
+    "DELETE FROM sections",
+    "DELETE FROM cast_members",
+    "DELETE FROM reviews",
+    "DELETE FROM money",
+    "DELETE FROM credits",
+    "DELETE FROM sources",
+    "DELETE FROM films",
+    "DELETE FROM seed_fingerprints",
+)
+
+
+def _migrations() -> list[tuple[int, str]]:
+    folder = resources.files("bot.storage") / "migrations"
+    found = []
+    for entry in folder.iterdir():
+        if entry.name.endswith(".sql"):
+            number = int(entry.name.split("_", 1)[0])
+            found.append((number, entry.read_text(encoding="utf-8")))
+    return sorted(found)
+
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _summary(row: Sequence[Any]) -> FilmSummary:
+    return FilmSummary(slug=row[0], title=row[1], year=row[2])
+
+
+def _stored_quote(row: Sequence[Any]) -> StoredQuote:
+    film = FilmSummary(slug=row[1], title=row[2], year=row[3])
+    quote = Quote(
+        speakers=tuple(row[4].split(_SPEAKER_SEPARATOR)),
+        text=row[5],
+        source=row[6],
+        position=row[7],
+        line=row[8],
+        question=row[9],
+        spoiler=bool(row[10]),
+    )
+    source = SourceDocument(
+        name=row[6],
+        kind=DocumentKind(row[11]),
+        title=row[12],
+        publication=row[13],
+        url=row[14],
+        published=_date(row[15]),
+    )
+    return StoredQuote(id=row[0], film=film, quote=quote, source=source)
+
+
+class Database:
+    """Async access to the bot's SQLite file."""
+
+    def __init__(self, reader: aiosqlite.Connection, writer: aiosqlite.Connection) -> None:
+        self._reader = reader
+        self._writer = writer
+        self._write_lock = asyncio.Lock()
+
+    @classmethod
+    async def open(cls, path: Path) -> Self:
+        """Open (creating if needed) the database at ``path`` and apply pending migrations."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        writer = await aiosqlite.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_SECONDS)
+        try:
+            await writer.execute("PRAGMA journal_mode = WAL")
+            await writer.execute("PRAGMA foreign_keys = ON")
+            await cls._migrate(writer)
+            reader = await aiosqlite.connect(
+                path, isolation_level=None, timeout=BUSY_TIMEOUT_SECONDS
+            )
+        except BaseException:
+            await writer.close()
+            raise
+        await reader.execute("PRAGMA query_only = ON")
+        return cls(reader, writer)
+
+    @staticmethod
+    async def _migrate(conn: aiosqlite.Connection) -> None:
+        async with conn.execute("PRAGMA user_version") as cursor:
+            row = await cursor.fetchone()
+        current = int(row[0]) if row else 0
+        for number, script in _migrations():
+            if number <= current:
+                continue
+            # PRAGMA takes no parameters; the number is an int parsed from a file name we ship.
+            # The version bump is part of the script's transaction, so a failed one retries whole.
+            await conn.executescript(
+                f"BEGIN;\n{script}\nPRAGMA user_version = {int(number)};\nCOMMIT;"
+            )
+
+    async def close(self) -> None:
+        """Close both connections."""
+        await self._reader.close()
+        await self._writer.close()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.close()
+
+    async def schema_version(self) -> int:
+        """The number of the last applied migration."""
+        row = await self._one("PRAGMA user_version")
+        return int(row[0]) if row else 0
+
+    @asynccontextmanager
+    async def _transaction(self) -> AsyncIterator[aiosqlite.Connection]:
+        async with self._write_lock:
+            await self._writer.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._writer
+            except BaseException:
+                await self._writer.execute("ROLLBACK")
+                raise
+            await self._writer.execute("COMMIT")
+
+    async def _one(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        async with self._reader.execute(sql, params) as cursor:
+            return await cursor.fetchone()
+
+    async def _all(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
+        async with self._reader.execute(sql, params) as cursor:
+            return list(await cursor.fetchall())
+
+    # --- knowledge base: writes -------------------------------------------------------------
+
+    async def replace_knowledge_base(self, kb: KnowledgeBase, fingerprints: Fingerprints) -> None:
+        """Replace all seed-derived content in one transaction; user data is left alone."""
+        async with self._transaction() as conn:
+            for statement in _CLEAR_SEED_CONTENT:
+                await conn.execute(statement)
+            for film in kb.films:
+                await self._insert_film(conn, film)
+            await conn.execute("INSERT INTO quotes_fts(quotes_fts) VALUES ('rebuild')")
+            await conn.executemany(
+                "INSERT INTO seed_fingerprints (film_slug, category, record_key, fingerprint)"
+                " VALUES (?, ?, ?, ?)",
+                [
+                    (slug, category, key, value)
+                    for slug, categories in fingerprints.items()
+                    for category, records in categories.items()
+                    for key, value in records.items()
+                ],
+            )
+
+    @staticmethod
+    async def _insert_film(conn: aiosqlite.Connection, film: FilmRecord) -> None:
+        cursor = await conn.execute(
+            "INSERT INTO films (slug, title, year, runtime_minutes, release_date, lead)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                film.slug,
+                film.title,
+                film.year,
+                film.runtime_minutes,
+                film.release_date.isoformat() if film.release_date else None,
+                film.lead,
+            ),
+        )
+        film_id = cursor.lastrowid
+        source_ids: dict[str, int | None] = {}
+        for source in film.sources:
+            cursor = await conn.execute(
+                "INSERT INTO sources (film_id, name, kind, title, publication, url, published)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    film_id,
+                    source.name,
+                    source.kind.value,
+                    source.title,
+                    source.publication,
+                    source.url,
+                    source.published.isoformat() if source.published else None,
+                ),
+            )
+            source_ids[source.name] = cursor.lastrowid
+        await conn.executemany(
+            "INSERT INTO credits (film_id, field_position, role, value_position, value)"
+            " VALUES (?, ?, ?, ?, ?)",
+            [
+                (film_id, field_index, item.key, value_index, value)
+                for field_index, item in enumerate(film.infobox)
+                for value_index, value in enumerate(item.values)
+            ],
+        )
+        await conn.executemany(
+            "INSERT INTO money (film_id, key, text, amount) VALUES (?, ?, ?, ?)",
+            [(film_id, m.key, m.text, m.amount) for m in film.money],
+        )
+        await conn.executemany(
+            "INSERT INTO reviews (film_id, aggregator, metric, value, text) VALUES (?, ?, ?, ?, ?)",
+            [(film_id, r.aggregator, r.metric, r.value, r.text) for r in film.reviews],
+        )
+        await conn.executemany(
+            "INSERT INTO cast_members (film_id, position, actor, character, description, spoiler)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                (film_id, c.position, c.actor, c.character, c.description, int(c.spoiler))
+                for c in film.cast
+            ],
+        )
+        await conn.executemany(
+            "INSERT INTO sections (film_id, position, path, text, spoiler) VALUES (?, ?, ?, ?, ?)",
+            [
+                (film_id, s.position, _PATH_SEPARATOR.join(s.path), s.text, int(s.spoiler))
+                for s in film.sections
+            ],
+        )
+        for quote in film.quotes:
+            cursor = await conn.execute(
+                "INSERT INTO quotes (film_id, source_id, position, line, speakers, text, question,"
+                " spoiler) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    film_id,
+                    source_ids[quote.source],
+                    quote.position,
+                    quote.line,
+                    _SPEAKER_SEPARATOR.join(quote.speakers),
+                    quote.text,
+                    quote.question,
+                    int(quote.spoiler),
+                ),
+            )
+            await conn.executemany(
+                "INSERT INTO quote_speakers (quote_id, speaker) VALUES (?, ?)",
+                [(cursor.lastrowid, speaker) for speaker in quote.speakers],
+            )
+
+    # --- knowledge base: reads --------------------------------------------------------------
+
+    async def fingerprints(self) -> Fingerprints:
+        """What the last reseed loaded, for reporting the next one's changes."""
+        result: Fingerprints = {}
+        rows = await self._all(
+            "SELECT film_slug, category, record_key, fingerprint FROM seed_fingerprints"
+        )
+        for slug, category, key, value in rows:
+            result.setdefault(slug, {}).setdefault(category, {})[key] = value
+        return result
+
+    async def film_count(self) -> int:
+        """How many films are loaded."""
+        row = await self._one("SELECT COUNT(*) FROM films")
+        return int(row[0])
+
+    async def films(self) -> tuple[FilmSummary, ...]:
+        """Every film, ordered by title."""
+        rows = await self._all("SELECT slug, title, year FROM films ORDER BY title COLLATE NOCASE")
+        return tuple(_summary(row) for row in rows)
+
+    async def film_info(self, slug: str) -> FilmInfo | None:
+        """Everything but cast, sections and quotes about the film ``slug``."""
+        film = await self._one(
+            "SELECT id, slug, title, year, runtime_minutes, release_date, lead FROM films"
+            " WHERE slug = ?",
+            (slug,),
+        )
+        if film is None:
+            return None
+        film_id = film[0]
+        credit_rows = await self._all(
+            "SELECT field_position, role, value FROM credits WHERE film_id = ?"
+            " ORDER BY field_position, value_position",
+            (film_id,),
+        )
+        fields: dict[int, tuple[str, list[str]]] = {}
+        for position, role, value in credit_rows:
+            fields.setdefault(position, (role, []))[1].append(value)
+        money = await self._all("SELECT key, text, amount FROM money WHERE film_id = ?", (film_id,))
+        reviews = await self._all(
+            "SELECT aggregator, metric, value, text FROM reviews WHERE film_id = ?", (film_id,)
+        )
+        return FilmInfo(
+            summary=FilmSummary(slug=film[1], title=film[2], year=film[3]),
+            infobox=tuple(
+                InfoboxField(key=role, values=tuple(values), line=0)
+                for role, values in fields.values()
+            ),
+            runtime_minutes=film[4],
+            release_date=_date(film[5]),
+            money=tuple(MoneyFigure(*row) for row in money),
+            reviews=tuple(ReviewScore(*row) for row in reviews),
+            lead=film[6],
+        )
+
+    async def sections(self, slug: str) -> tuple[Section, ...]:
+        """The article sections of a film, in document order."""
+        rows = await self._all(
+            "SELECT s.path, s.text, s.position, s.spoiler FROM sections s"
+            " JOIN films f ON f.id = s.film_id WHERE f.slug = ? ORDER BY s.position",
+            (slug,),
+        )
+        return tuple(
+            Section(
+                path=tuple(row[0].split(_PATH_SEPARATOR)),
+                text=row[1],
+                position=row[2],
+                spoiler=bool(row[3]),
+            )
+            for row in rows
+        )
+
+    async def cast(self, slug: str | None = None) -> tuple[CastEntry, ...]:
+        """Cast members of one film, or of every film when ``slug`` is None."""
+        rows = await self._all(
+            "SELECT f.slug, f.title, f.year, c.actor, c.character, c.description, c.position,"
+            " c.spoiler FROM cast_members c JOIN films f ON f.id = c.film_id"
+            " WHERE ? IS NULL OR f.slug = ? ORDER BY f.title, c.position",
+            (slug, slug),
+        )
+        return tuple(
+            CastEntry(
+                film=FilmSummary(slug=row[0], title=row[1], year=row[2]),
+                member=CastMember(
+                    actor=row[3],
+                    character=row[4],
+                    description=row[5],
+                    position=row[6],
+                    spoiler=bool(row[7]),
+                ),
+            )
+            for row in rows
+        )
+
+    async def speakers(self, slug: str | None = None) -> tuple[str, ...]:
+        """Everyone quoted, in one film or in all."""
+        rows = await self._all(
+            "SELECT DISTINCT qs.speaker FROM quote_speakers qs JOIN quotes q ON q.id = qs.quote_id"
+            " JOIN films f ON f.id = q.film_id WHERE ? IS NULL OR f.slug = ?"
+            " ORDER BY qs.speaker",
+            (slug, slug),
+        )
+        return tuple(row[0] for row in rows)
+
+    async def quote_vocabulary(self) -> tuple[str, ...]:
+        """Every distinct term of the quote full-text index."""
+        rows = await self._all("SELECT term FROM quotes_vocab")
+        return tuple(row[0] for row in rows)
+
+    async def search_quotes(
+        self, match: str, slug: str | None, limit: int
+    ) -> tuple[StoredQuote, ...]:
+        """Quotes matching an FTS5 ``match`` expression (built by the caller), best first."""
+        rows = await self._all(
+            "SELECT v.* FROM quotes_fts JOIN quote_rows v ON v.id = quotes_fts.rowid"
+            " WHERE quotes_fts MATCH ? AND (? IS NULL OR v.film_slug = ?)"
+            " ORDER BY bm25(quotes_fts) LIMIT ?",
+            (match, slug, slug, limit),
+        )
+        return tuple(_stored_quote(row) for row in rows)
+
+    async def quotes_by_speaker(
+        self, speaker: str, slug: str | None, limit: int
+    ) -> tuple[StoredQuote, ...]:
+        """Quotes by one speaker (exact name, any case), in document order."""
+        rows = await self._all(
+            "SELECT v.* FROM quote_speakers qs JOIN quote_rows v ON v.id = qs.quote_id"
+            " WHERE qs.speaker = ? AND (? IS NULL OR v.film_slug = ?)"
+            " ORDER BY v.film_title, v.source_name, v.position LIMIT ?",
+            (speaker, slug, slug, limit),
+        )
+        return tuple(_stored_quote(row) for row in rows)
+
+    async def quote_ids(self, slug: str | None, speaker: str | None) -> tuple[int, ...]:
+        """Ids of the quotes of a film and/or speaker, for picking one at random."""
+        rows = await self._all(
+            "SELECT q.id FROM quotes q JOIN films f ON f.id = q.film_id"
+            " WHERE (? IS NULL OR f.slug = ?) AND (? IS NULL OR EXISTS ("
+            " SELECT 1 FROM quote_speakers qs WHERE qs.quote_id = q.id AND qs.speaker = ?))",
+            (slug, slug, speaker, speaker),
+        )
+        return tuple(row[0] for row in rows)
+
+    async def quote(self, quote_id: int) -> StoredQuote | None:
+        """One quote by id."""
+        row = await self._one(
+            "SELECT * FROM quote_rows WHERE id = ?",
+            (quote_id,),
+        )
+        return _stored_quote(row) if row else None
+
+    # --- guild settings ---------------------------------------------------------------------
+
+    async def guild_film(self, guild_id: int) -> str | None:
+        """The film a server has chosen, if any."""
+        row = await self._one(
+            "SELECT film_slug FROM guild_settings WHERE guild_id = ?", (guild_id,)
+        )
+        return row[0] if row else None
+
+    async def set_guild_film(self, guild_id: int, slug: str | None) -> None:
+        """Choose (or with None, forget) a server's film."""
+        async with self._transaction() as conn:
+            await conn.execute(
+                "INSERT INTO guild_settings (guild_id, film_slug) VALUES (?, ?)"
+                " ON CONFLICT (guild_id) DO UPDATE SET film_slug = excluded.film_slug",
+                (guild_id, slug),
+            )
+
+    async def spoiler_channels(self, guild_id: int) -> frozenset[int]:
+        """Channels of a server where spoilers are shown untagged."""
+        rows = await self._all(
+            "SELECT channel_id FROM spoiler_channels WHERE guild_id = ?", (guild_id,)
+        )
+        return frozenset(row[0] for row in rows)
+
+    async def set_spoiler_channel(self, guild_id: int, channel_id: int, allowed: bool) -> None:
+        """Allow or forbid untagged spoilers in one channel."""
+        async with self._transaction() as conn:
+            if allowed:
+                await conn.execute(
+                    "INSERT OR IGNORE INTO spoiler_channels (guild_id, channel_id) VALUES (?, ?)",
+                    (guild_id, channel_id),
+                )
+            else:
+                await conn.execute(
+                    "DELETE FROM spoiler_channels WHERE guild_id = ? AND channel_id = ?",
+                    (guild_id, channel_id),
+                )
+
+    # --- trivia scores ----------------------------------------------------------------------
+
+    async def current_season(self, guild_id: int) -> int:
+        """The server's current trivia season (1 until the first reset)."""
+        row = await self._one(
+            "SELECT MAX(season) FROM trivia_seasons WHERE guild_id = ?", (guild_id,)
+        )
+        return int(row[0]) if row and row[0] is not None else 1
+
+    async def start_new_season(self, guild_id: int, now: dt.datetime) -> int:
+        """Start the next season for a server; older seasons' points are kept."""
+        async with self._transaction() as conn:
+            async with conn.execute(
+                "SELECT MAX(season) FROM trivia_seasons WHERE guild_id = ?", (guild_id,)
+            ) as cursor:
+                row = await cursor.fetchone()
+            season = (int(row[0]) if row and row[0] is not None else 1) + 1
+            await conn.execute(
+                "INSERT INTO trivia_seasons (guild_id, season, started_at) VALUES (?, ?, ?)",
+                (guild_id, season, now.isoformat()),
+            )
+        return season
+
+    async def record_awards(
+        self,
+        guild_id: int,
+        channel_id: int,
+        awards: Iterable[tuple[int, int]],
+        question: str,
+        now: dt.datetime,
+    ) -> None:
+        """Commit (user id, points) awards for one question before anyone announces them."""
+        season = await self.current_season(guild_id)
+        async with self._transaction() as conn:
+            await conn.executemany(
+                "INSERT INTO trivia_awards (guild_id, season, channel_id, user_id, points,"
+                " question, awarded_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (guild_id, season, channel_id, user, points, question, now.isoformat())
+                    for user, points in awards
+                ],
+            )
+
+    async def leaderboard(
+        self, guild_id: int, season: int | None, limit: int
+    ) -> tuple[LeaderboardEntry, ...]:
+        """Top players of a server, for one season or (None) all time, ties sharing a rank."""
+        rows = await self._all(
+            "SELECT RANK() OVER (ORDER BY SUM(points) DESC), user_id, SUM(points), COUNT(*)"
+            " FROM trivia_awards WHERE guild_id = ? AND (? IS NULL OR season = ?)"
+            " GROUP BY user_id ORDER BY SUM(points) DESC, COUNT(*) DESC, user_id LIMIT ?",
+            (guild_id, season, season, limit),
+        )
+        return tuple(LeaderboardEntry(*row) for row in rows)
