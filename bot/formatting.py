@@ -1,0 +1,96 @@
+"""Discord-safe text: limits, trimming at natural boundaries and spoiler tags that never break."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "AUTOCOMPLETE_CHOICE_LIMIT",
+    "AUTOCOMPLETE_NAME_LIMIT",
+    "EMBED_DESCRIPTION_LIMIT",
+    "EMBED_FIELD_LIMIT",
+    "EMBED_FIELD_NAME_LIMIT",
+    "EMBED_FIELD_VALUE_LIMIT",
+    "EMBED_TITLE_LIMIT",
+    "EMBED_TOTAL_LIMIT",
+    "MESSAGE_LIMIT",
+    "escape_spoiler_bars",
+    "split_message",
+    "spoiler",
+    "trim",
+]
+
+MESSAGE_LIMIT = 2000
+EMBED_TITLE_LIMIT = 256
+EMBED_DESCRIPTION_LIMIT = 4096
+EMBED_FIELD_NAME_LIMIT = 256
+EMBED_FIELD_VALUE_LIMIT = 1024
+EMBED_FIELD_LIMIT = 25
+EMBED_TOTAL_LIMIT = 6000
+AUTOCOMPLETE_CHOICE_LIMIT = 25
+AUTOCOMPLETE_NAME_LIMIT = 100
+
+ELLIPSIS = "…"
+SPOILER_TAG = "||"
+_SENTENCE_END = re.compile(r"[.!?…](?:[\"')\]]*)\s")
+_MIN_BOUNDARY_SHARE = 0.5
+"""Cut at a sentence or word end only if it keeps at least this share of the room."""
+
+
+def escape_spoiler_bars(text: str) -> str:
+    """Escape ``||`` inside text so it can neither open nor close a spoiler tag."""
+    return text.replace("|", "\\|")
+
+
+def _cut_point(text: str, room: int) -> int:
+    """Where to cut ``text`` to fit ``room`` characters: a sentence end, else a space."""
+    window = text[: room + 1]
+    floor = int(room * _MIN_BOUNDARY_SHARE)
+    sentence_ends = [m.end() for m in _SENTENCE_END.finditer(window) if m.end() <= room]
+    if sentence_ends and sentence_ends[-1] >= floor:
+        return sentence_ends[-1]
+    space = window.rfind(" ", 0, room + 1)
+    if space >= floor:
+        return space
+    return room
+
+
+def trim(text: str, limit: int) -> str:
+    """Shorten ``text`` to at most ``limit`` characters, ending at a sentence or word boundary."""
+    if len(text) <= limit:
+        return text
+    room = limit - len(ELLIPSIS)
+    return text[: _cut_point(text, room)].rstrip() + ELLIPSIS
+
+
+def spoiler(text: str) -> str:
+    """Wrap ``text`` in spoiler tags (escaping any bars inside)."""
+    return f"{SPOILER_TAG}{escape_spoiler_bars(text)}{SPOILER_TAG}"
+
+
+def _pieces(text: str, room: int) -> list[str]:
+    pieces = []
+    rest = text.strip()
+    while len(rest) > room:
+        cut = _cut_point(rest, room)
+        while cut > 1 and rest[cut - 1] == "\\":  # never separate an escape from its bar
+            cut -= 1
+        pieces.append(rest[:cut].rstrip())
+        rest = rest[cut:].lstrip()
+    if rest:
+        pieces.append(rest)
+    return pieces
+
+
+def split_message(
+    text: str, *, hidden: bool = False, limit: int = MESSAGE_LIMIT
+) -> tuple[str, ...]:
+    """Split text into messages within ``limit``; with ``hidden`` each piece is its own spoiler.
+
+    Cuts fall on sentence or word boundaries, and no spoiler tag ever spans two messages.
+    """
+    if not hidden:
+        return tuple(_pieces(text, limit))
+    escaped = escape_spoiler_bars(text)
+    room = limit - 2 * len(SPOILER_TAG)
+    return tuple(f"{SPOILER_TAG}{piece}{SPOILER_TAG}" for piece in _pieces(escaped, room))

@@ -1,0 +1,1 @@
+"""Search: fuzzy matching over names and full-text quote search."""

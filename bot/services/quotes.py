@@ -1,0 +1,85 @@
+"""Quote lookup: by half-remembered words, by speaker, or at random."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+
+from bot.errors import NotFoundError
+from bot.models import FilmSummary, StoredQuote
+from bot.search.fuzzy import FuzzyIndex
+from bot.search.quotes import QuoteSearch, Vocabulary
+from bot.services.cache import GenerationCache
+from bot.services.cast import name_variants
+from bot.services.knowledge import KnowledgeService
+from bot.storage.database import Database
+
+__all__ = ["QuoteResult", "QuoteService"]
+
+MAX_RESULTS = 3
+"""Quotes shown for one search: the best and two runners-up."""
+
+SPEAKER_QUOTE_LIMIT = 200
+"""Quotes of one speaker fetched to pick from."""
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteResult:
+    """Quotes answering one request, best first."""
+
+    quotes: tuple[StoredQuote, ...]
+    speaker: str | None
+
+
+class QuoteService:
+    """Finds what the directors and cast said."""
+
+    def __init__(
+        self, database: Database, knowledge: KnowledgeService, rng: random.Random | None = None
+    ) -> None:
+        self._database = database
+        self._rng = rng or random.Random()  # noqa: S311 - picking a quote, not a secret
+        self._vocabulary = GenerationCache(knowledge, self._build_vocabulary)
+        self._speakers = GenerationCache(knowledge, self._build_speakers)
+
+    async def _build_vocabulary(self) -> Vocabulary:
+        return Vocabulary(await self._database.quote_vocabulary())
+
+    async def _build_speakers(self) -> FuzzyIndex[str]:
+        speakers = await self._database.speakers()
+        return FuzzyIndex((name, name_variants(name)) for name in speakers)
+
+    async def resolve_speaker(self, text: str) -> str:
+        """The full name of a (misspelt, partial) speaker; raises `NotFoundError`."""
+        matches = (await self._speakers.get()).best(text)
+        if len(matches) != 1:
+            raise NotFoundError("Nobody quoted matches that speaker.")
+        return matches[0].item
+
+    async def suggest_speakers(self, text: str, film: FilmSummary | None, limit: int) -> list[str]:
+        """Speakers for autocomplete, limited to a film when one is given."""
+        in_film = set(await self._database.speakers(film.slug if film else None))
+        if not text.strip():
+            return sorted(in_film)[:limit]
+        matches = (await self._speakers.get()).search(text, limit=limit * 2, prefix=True)
+        return [m.item for m in matches if m.item in in_film][:limit]
+
+    async def find(
+        self, text: str | None, speaker: str | None, film: FilmSummary | None
+    ) -> QuoteResult:
+        """Quotes matching ``text`` and/or ``speaker``; with neither, one at random."""
+        slug = film.slug if film else None
+        name = await self.resolve_speaker(speaker) if speaker and speaker.strip() else None
+        if text and text.strip():
+            search = QuoteSearch(self._database, await self._vocabulary.get())
+            hits = await search.search(text, slug=slug, limit=MAX_RESULTS, speaker=name)
+            if not hits:
+                raise NotFoundError("No quote matches those words.")
+            return QuoteResult(quotes=tuple(hit.quote for hit in hits), speaker=name)
+        ids = await self._database.quote_ids(slug, name)
+        if not ids:
+            raise NotFoundError("No quotes are known for that.")
+        chosen = await self._database.quote(self._rng.choice(ids))
+        if chosen is None:
+            raise NotFoundError("That quote is no longer loaded.")
+        return QuoteResult(quotes=(chosen,), speaker=name)
