@@ -1,0 +1,153 @@
+"""Building, sending and awaiting interactions on behalf of FakeDiscord."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import discord
+
+from bot.loopback.gateway import Gateway
+from bot.loopback.payloads import (
+    DEFAULT_MEMBER_PERMISSIONS,
+    channel_payload,
+    interaction_payload,
+    role_payload,
+    user_payload,
+)
+from bot.loopback.records import FakeChannel, FakeGuild, FakeRole, FakeUser, LoopbackError, Reply
+from bot.loopback.store import InteractionState, Store
+
+__all__ = ["PermissionsLike", "Sender", "perm_value"]
+
+Json = dict[str, Any]
+ADMINISTRATOR = 1 << 3
+PermissionsLike = discord.Permissions | int | None
+
+
+class Sender:
+    """Turns test calls into INTERACTION_CREATE dispatches and waits for the bot's answers."""
+
+    def __init__(self, store: Store, gateway: Gateway) -> None:
+        self.store = store
+        self.gateway = gateway
+
+    def require_gateway(self) -> Gateway:
+        """The gateway, once a bot has identified."""
+        if not self.gateway.sessions:
+            raise LoopbackError("no bot is connected to the gateway (use run_bot first)")
+        return self.gateway
+
+    def where(
+        self, guild: FakeGuild | None, channel: FakeChannel | None, user: FakeUser | None
+    ) -> tuple[FakeGuild, FakeChannel, FakeUser]:
+        """Fill in the default guild, its general channel and the `member` user."""
+        if guild is None:
+            if channel is not None:
+                guild = self.store.guild_of(channel.guild_id).guild
+            elif self.store.guilds:
+                guild = next(iter(self.store.guilds.values())).guild
+            else:
+                raise LoopbackError("no guild: call fake.add_guild() first")
+        return guild, channel or guild.general, user or self.store.user_named("member")
+
+    def visible_commands(self, guild: FakeGuild) -> list[Json]:
+        """Guild commands first, then global ones."""
+        return self.store.commands.get(guild.id, []) + self.store.commands.get(None, [])
+
+    def permissions(
+        self, guild: FakeGuild, user: FakeUser, roles: Sequence[FakeRole], given: PermissionsLike
+    ) -> int:
+        """Make the user a member and return explicit or role-derived permissions."""
+        self.store.ensure_member(guild.id, user, roles)
+        value = perm_value(given)
+        return self.store.member_permissions(guild.id, user) if value is None else value
+
+    @staticmethod
+    def check_visible(command: Mapping[str, Any], path: str, perms: int) -> None:
+        """Refuse commands whose `default_member_permissions` the user lacks, like Discord."""
+        required = command.get("default_member_permissions")
+        if required is None or perms & ADMINISTRATOR:
+            return
+        if int(required) & perms != int(required):
+            raise LoopbackError(f"/{path} is hidden from this user: needs permissions {required}")
+
+    def resolved(self, guild: FakeGuild, references: Sequence[tuple[int, int]]) -> Json:
+        """Build the `resolved` block for user, channel, role and mentionable options."""
+        resolved: dict[str, Json] = {}
+        for kind, ref_id in references:
+            key = str(ref_id)
+            if kind in (6, 9) and ref_id in self.store.users:
+                user = self.store.users[ref_id]
+                member = self.store.ensure_member(guild.id, user)
+                resolved.setdefault("users", {})[key] = user_payload(user)
+                member.pop("user")
+                perms = self.store.member_permissions(guild.id, user)
+                resolved.setdefault("members", {})[key] = member | {"permissions": str(perms)}
+            elif kind == 7 and ref_id in self.store.channels:
+                channel = self.store.channels[ref_id]
+                perms = DEFAULT_MEMBER_PERMISSIONS
+                resolved.setdefault("channels", {})[key] = channel_payload(channel, 0, perms)
+            elif kind in (8, 9):
+                for role in self.store.guild_of(guild).roles:
+                    if role.id == ref_id:
+                        resolved.setdefault("roles", {})[key] = role_payload(role, 0)
+        return resolved
+
+    async def send(
+        self,
+        kind: int,
+        data: Json,
+        channel: FakeChannel,
+        user: FakeUser,
+        perms: int,
+        roles: Sequence[FakeRole],
+        *,
+        message: Mapping[str, Any] | None = None,
+        clicked: int | None = None,
+        locale: str = "en-US",
+    ) -> InteractionState:
+        """Register an interaction and dispatch INTERACTION_CREATE to the bot."""
+        gateway = self.require_gateway()
+        member = self.store.ensure_member(channel.guild_id, user, roles)
+        state = InteractionState(
+            id=self.store.ids.next(),
+            token=secrets.token_urlsafe(24),
+            type=kind,
+            channel=channel,
+            clicked_message_id=clicked,
+        )
+        self.store.interactions[state.id] = state
+        payload = interaction_payload(
+            interaction_id=state.id,
+            application_id=self.store.application_id,
+            interaction_type=kind,
+            token=state.token,
+            data=data,
+            channel=channel,
+            member=member,
+            permissions=perms,
+            app_permissions=discord.Permissions.all().value,
+            message=message,
+            locale=locale,
+        )
+        await gateway.dispatch("INTERACTION_CREATE", payload)
+        return state
+
+    async def wait_reply(self, state: InteractionState, what: str, timeout: float) -> Reply:
+        """Wait for the callback (and, after a thinking defer, the real answer)."""
+
+        def ready() -> Reply | None:
+            if state.callback_type == 5 and not (state.original_edited or state.followup_ids):
+                return None
+            return self.store.reply_for(state)
+
+        return await self.store.wait_until(ready, timeout, what)
+
+
+def perm_value(given: PermissionsLike) -> int | None:
+    """Permissions as an int (None stays None)."""
+    if isinstance(given, discord.Permissions):
+        return given.value
+    return given

@@ -1,0 +1,353 @@
+"""The fake REST API: login, command sync, interaction callbacks, webhooks and channel messages."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Awaitable, Callable, Sequence
+from typing import Any
+
+from aiohttp import web
+from multidict import MultiDictProxy
+
+from bot.loopback.gateway import Gateway
+from bot.loopback.payloads import application_payload, channel_payload, user_payload
+from bot.loopback.records import EPHEMERAL, LOADING, Choice, LoopbackError, RecordedRequest
+from bot.loopback.store import InteractionState, Store
+
+__all__ = ["API_PREFIX", "RestApi", "json_response"]
+
+API_PREFIX = "/api/v10"
+Json = dict[str, Any]
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+_log = logging.getLogger(__name__)
+BODY: web.RequestKey[Any] = web.RequestKey("loopback_body", object)
+FILES: web.RequestKey[Sequence[tuple[str, bytes]]] = web.RequestKey("loopback_files", Sequence)
+
+
+def json_response(data: Any, status: int = 200) -> web.Response:
+    """JSON with exactly `Content-Type: application/json` (discord.py compares it verbatim)."""
+    return web.Response(
+        status=status, body=json.dumps(data).encode(), headers={"Content-Type": "application/json"}
+    )
+
+
+def _error(status: int, code: int, message: str) -> web.Response:
+    return json_response({"message": message, "code": code}, status)
+
+
+async def _parse_body(request: web.Request) -> tuple[Any, list[tuple[str, bytes]]]:
+    """Return the JSON body (or multipart `payload_json`) and any uploaded files."""
+    if not request.body_exists:
+        return None, []
+    if request.content_type == "multipart/form-data":
+        form: MultiDictProxy[Any] = await request.post()
+        files: list[tuple[str, bytes]] = []
+        payload: Any = None
+        for name, value in form.items():
+            if name == "payload_json":
+                payload = json.loads(value)
+            elif isinstance(value, web.FileField):
+                files.append((value.filename, value.file.read()))
+        return payload, files
+    text = await request.text()
+    return (json.loads(text) if text else None), []
+
+
+class RestApi:
+    """Route handlers over a shared Store; `routes()` lists them with a recording catch-all."""
+
+    def __init__(self, store: Store, gateway: Gateway, gateway_url: Callable[[], str]) -> None:
+        self.store = store
+        self.gateway = gateway
+        self.gateway_url = gateway_url
+
+    # -- plumbing -------------------------------------------------------------------------
+
+    @web.middleware
+    async def middleware(self, request: web.Request, handler: Handler) -> web.StreamResponse:
+        """Parse the body into `request[BODY]`, run the handler, record the exchange."""
+        body, files = await _parse_body(request)
+        request[BODY], request[FILES] = body, files
+        try:
+            response = await handler(request)
+        except LoopbackError as exc:
+            response = _error(404, 10008, str(exc))
+        except Exception as exc:
+            _log.exception("loopback handler failed for %s %s", request.method, request.path)
+            self.store.errors.append(f"{request.method} {request.path}: {exc!r}")
+            response = _error(400, 0, f"loopback fake failed: {exc!r}")
+        path = request.path.removeprefix(API_PREFIX)
+        if not request.path.startswith(API_PREFIX + "/"):
+            return response
+        self.store.requests.append(
+            RecordedRequest(
+                method=request.method,
+                path=path,
+                query=dict(request.query),
+                json=body,
+                status=response.status,
+                files=tuple(name for name, _ in files),
+            )
+        )
+        self.store.notify()
+        return response
+
+    def routes(self) -> list[web.RouteDef]:
+        """All REST routes; the catch-all must stay last."""
+        p = API_PREFIX
+        app = p + "/applications/{app_id}"
+        hook = p + "/webhooks/{app_id}/{token}"
+        chan = p + "/channels/{channel_id}"
+        return [
+            web.get(p + "/users/@me", self.me),
+            web.get(p + "/users/{user_id}", self.get_user),
+            web.get(p + "/oauth2/applications/@me", self.application),
+            web.get(p + "/applications/@me", self.application),
+            web.get(p + "/gateway", self.gateway_info),
+            web.get(p + "/gateway/bot", self.gateway_info),
+            web.put(app + "/commands", self.put_commands),
+            web.get(app + "/commands", self.get_commands),
+            web.put(app + "/guilds/{guild_id}/commands", self.put_commands),
+            web.get(app + "/guilds/{guild_id}/commands", self.get_commands),
+            web.post(p + "/interactions/{interaction_id}/{token}/callback", self.callback),
+            web.post(hook, self.followup),
+            web.get(hook + "/messages/{message_id}", self.webhook_message),
+            web.patch(hook + "/messages/{message_id}", self.webhook_message),
+            web.delete(hook + "/messages/{message_id}", self.webhook_message),
+            web.get(chan, self.get_channel),
+            web.post(chan + "/typing", self.no_content),
+            web.post(chan + "/messages", self.post_message),
+            web.get(chan + "/messages", self.history),
+            web.get(chan + "/messages/{message_id}", self.channel_message),
+            web.patch(chan + "/messages/{message_id}", self.channel_message),
+            web.delete(chan + "/messages/{message_id}", self.channel_message),
+            web.put(chan + "/messages/{message_id}/reactions/{emoji}/@me", self.no_content),
+            web.delete(chan + "/messages/{message_id}/reactions/{emoji}/@me", self.no_content),
+            web.route("*", "/{tail:.*}", self.not_found),
+        ]
+
+    async def not_found(self, request: web.Request) -> web.StreamResponse:
+        """Unknown route: a JSON 404 that discord.py raises as NotFound."""
+        return _error(404, 0, f"404: Not Found (loopback has no {request.method} {request.path})")
+
+    async def no_content(self, request: web.Request) -> web.StreamResponse:
+        """Acknowledge with 204."""
+        return web.Response(status=204)
+
+    # -- login and sync -------------------------------------------------------------------
+
+    async def me(self, request: web.Request) -> web.StreamResponse:
+        """The bot's own user."""
+        return json_response(user_payload(self.store.bot_user) | {"verified": True, "flags": 0})
+
+    async def get_user(self, request: web.Request) -> web.StreamResponse:
+        """Any user the fake knows."""
+        user = self.store.users.get(int(request.match_info["user_id"]))
+        if user is None:
+            return _error(404, 10013, "Unknown User")
+        return json_response(user_payload(user))
+
+    async def application(self, request: web.Request) -> web.StreamResponse:
+        """The application, its owner and optional team."""
+        s = self.store
+        return json_response(application_payload(s.application_id, s.bot_user, s.owner, s.team))
+
+    async def gateway_info(self, request: web.Request) -> web.StreamResponse:
+        """Where the gateway lives."""
+        limit = {"total": 1000, "remaining": 1000, "reset_after": 0, "max_concurrency": 1}
+        return json_response({"url": self.gateway_url(), "shards": 1, "session_start_limit": limit})
+
+    async def put_commands(self, request: web.Request) -> web.StreamResponse:
+        """Bulk overwrite global or guild commands, assigning stable ids."""
+        raw_guild = request.match_info.get("guild_id")
+        guild_id = int(raw_guild) if raw_guild else None
+        stored: list[Json] = []
+        for command in request[BODY] or []:
+            kind = int(command.get("type", 1))
+            key = (guild_id, str(command["name"]), kind)
+            command_id = self.store.command_ids.setdefault(key, self.store.ids.next())
+            entry: Json = {
+                "options": [],
+                "default_member_permissions": None,
+                "nsfw": False,
+                **command,
+                "id": str(command_id),
+                "application_id": str(self.store.application_id),
+                "type": kind,
+                "version": str(self.store.ids.next()),
+            }
+            if guild_id is not None:
+                entry["guild_id"] = str(guild_id)
+            stored.append(entry)
+        self.store.commands[guild_id] = stored
+        return json_response(stored)
+
+    async def get_commands(self, request: web.Request) -> web.StreamResponse:
+        """List synced commands."""
+        raw_guild = request.match_info.get("guild_id")
+        return json_response(self.store.commands.get(int(raw_guild) if raw_guild else None, []))
+
+    # -- interactions ---------------------------------------------------------------------
+
+    async def callback(self, request: web.Request) -> web.StreamResponse:
+        """The initial interaction response (types 4-9)."""
+        store = self.store
+        state = store.interactions.get(int(request.match_info["interaction_id"]))
+        if state is None or state.token != request.match_info["token"]:
+            return _error(404, 10062, "Unknown interaction")
+        if state.callback_type is not None:
+            return _error(400, 40060, "Interaction has already been acknowledged.")
+        body: Json = request[BODY] or {}
+        kind = int(body["type"])
+        data: Json = body.get("data") or {}
+        files = request[FILES]
+        message = None
+        if kind == 4:
+            message = store.create_message(
+                state.channel,
+                store.bot_user,
+                data,
+                "interaction",
+                files=files,
+                interaction_id=state.id,
+            )
+        elif kind == 5:
+            flags = (int(data.get("flags") or 0) & EPHEMERAL) | LOADING
+            message = store.create_message(
+                state.channel,
+                store.bot_user,
+                {"flags": flags},
+                "interaction",
+                interaction_id=state.id,
+            )
+        elif kind in (6, 7):
+            if state.clicked_message_id is None:
+                return _error(400, 50035, "Invalid Form Body: update types need a component")
+            state.original_id = state.clicked_message_id
+            if kind == 7:
+                message = store.edit_message(state.clicked_message_id, data, files)
+        elif kind == 8:
+            state.choices = tuple(
+                Choice(str(c["name"]), c["value"]) for c in data.get("choices", [])
+            )
+        if message is not None and kind in (4, 5):
+            state.original_id = message.id
+        state.callback_type, state.callback_data = kind, data
+        store.notify()
+        interaction = {
+            "id": str(state.id),
+            "type": state.type,
+            "response_message_id": None if message is None else str(message.id),
+            "response_message_loading": kind == 5,
+            "response_message_ephemeral": bool(message is not None and message.ephemeral),
+        }
+        resource: Json = {"type": kind}
+        if message is not None:
+            resource["message"] = message.raw
+        return json_response({"interaction": interaction, "resource": resource})
+
+    def _hook_state(self, request: web.Request) -> InteractionState | None:
+        if request.match_info["app_id"] != str(self.store.application_id):
+            return None
+        state = self.store.interaction_by_token(request.match_info["token"])
+        return state if state is not None and state.callback_type is not None else None
+
+    @staticmethod
+    def _replaces_thinking(state: InteractionState) -> bool:
+        return (
+            state.callback_type == 5
+            and state.original_id is not None
+            and not state.original_edited
+            and not state.followup_ids
+        )
+
+    async def followup(self, request: web.Request) -> web.StreamResponse:
+        """A follow-up message after the interaction was acknowledged."""
+        state = self._hook_state(request)
+        if state is None:
+            return _error(404, 10015, "Unknown Webhook")
+        body: Json = request[BODY] or {}
+        if self._replaces_thinking(state):
+            # Like Discord: the first follow-up after a "thinking" defer becomes the original
+            # response and keeps the defer's ephemerality.
+            body = body | {"flags": int(body.get("flags") or 0) & ~EPHEMERAL}
+            message = self.store.edit_message(state.original_id or 0, body, request[FILES])
+            state.original_edited = True
+        else:
+            message = self.store.create_message(
+                state.channel,
+                self.store.bot_user,
+                body,
+                "followup",
+                files=request[FILES],
+                interaction_id=state.id,
+            )
+        state.followup_ids.append(message.id)
+        self.store.notify()
+        return json_response(message.raw)
+
+    async def webhook_message(self, request: web.Request) -> web.StreamResponse:
+        """GET, PATCH or DELETE the original response or a follow-up."""
+        state = self._hook_state(request)
+        if state is None:
+            return _error(404, 10015, "Unknown Webhook")
+        raw_id = request.match_info["message_id"]
+        message_id = state.original_id if raw_id == "@original" else int(raw_id)
+        if message_id is None or message_id not in (state.original_id, *state.followup_ids):
+            return _error(404, 10008, "Unknown Message")
+        if request.method == "DELETE":
+            self.store.delete_message(message_id)
+            return web.Response(status=204)
+        if request.method == "PATCH":
+            edited = self.store.edit_message(message_id, request[BODY] or {}, request[FILES])
+            if message_id == state.original_id:
+                state.original_edited = True
+                self.store.notify()
+            return json_response(edited.raw)
+        return json_response(self.store.get_message(message_id).raw)
+
+    # -- channels -------------------------------------------------------------------------
+
+    def _channel(self, request: web.Request) -> Any:
+        channel = self.store.channels.get(int(request.match_info["channel_id"]))
+        if channel is None:
+            raise LoopbackError("Unknown Channel")
+        return channel
+
+    async def get_channel(self, request: web.Request) -> web.StreamResponse:
+        """A channel object."""
+        return json_response(channel_payload(self._channel(request), 0))
+
+    async def post_message(self, request: web.Request) -> web.StreamResponse:
+        """`channel.send`: store the message and echo it as MESSAGE_CREATE like Discord does."""
+        channel = self._channel(request)
+        message = self.store.create_message(
+            channel, self.store.bot_user, request[BODY] or {}, "channel", files=request[FILES]
+        )
+        await self.gateway.dispatch("MESSAGE_CREATE", dict(message.raw))
+        return json_response(message.raw)
+
+    async def history(self, request: web.Request) -> web.StreamResponse:
+        """Recent messages, newest first."""
+        channel = self._channel(request)
+        limit = int(request.query.get("limit", "50"))
+        found = [
+            m.raw
+            for m in reversed(self.store.messages.values())
+            if m.channel_id == channel.id and not m.deleted and not m.ephemeral
+        ]
+        return json_response(found[:limit])
+
+    async def channel_message(self, request: web.Request) -> web.StreamResponse:
+        """GET, PATCH or DELETE one channel message."""
+        channel = self._channel(request)
+        message = self.store.get_message(int(request.match_info["message_id"]))
+        if message.channel_id != channel.id:
+            return _error(404, 10008, "Unknown Message")
+        if request.method == "DELETE":
+            self.store.delete_message(message.id)
+            return web.Response(status=204)
+        if request.method == "PATCH":
+            message = self.store.edit_message(message.id, request[BODY] or {}, request[FILES])
+        return json_response(message.raw)
