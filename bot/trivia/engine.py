@@ -1,0 +1,703 @@
+"""The trivia round engine: synchronous and deterministic, no I/O, time from a clock."""
+
+# A caller (the Discord cog) drives a Round and posts the events every call returns, in order.
+# Awarded events must be persisted before they (or the Revealed listing them) are announced.
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Final, Protocol, TypeAlias
+
+from bot.text import fold
+from bot.trivia.clock import Clock
+from bot.trivia.hints import mask_answer
+from bot.trivia.models import Question
+from bot.trivia.scoring import Scoreboard, Tally, button_points, typed_points
+
+__all__ = [
+    "CHOICE_COUNT",
+    "DEFAULT_TIME_LIMIT",
+    "HINT_FRACTIONS",
+    "IDLE_QUESTION_LIMIT",
+    "MAX_QUESTIONS",
+    "MAX_REVEAL_PAUSE",
+    "MAX_TIME_LIMIT",
+    "MIN_QUESTIONS",
+    "MIN_TIME_LIMIT",
+    "REVEAL_PAUSE",
+    "Awarded",
+    "ChoiceOutcome",
+    "ChoiceResult",
+    "Close",
+    "EndReason",
+    "Event",
+    "GuessOutcome",
+    "GuessResult",
+    "HintShown",
+    "InvalidChoiceError",
+    "InvalidRoundError",
+    "JudgeFn",
+    "JudgeResult",
+    "NotAllowedError",
+    "QuestionStarted",
+    "RevealReason",
+    "Revealed",
+    "Round",
+    "RoundAlreadyRunning",
+    "RoundEnded",
+    "RoundMode",
+    "RoundRegistry",
+    "RoundState",
+    "RoundStateError",
+    "TriviaError",
+]
+
+MIN_TIME_LIMIT: Final = 10.0
+"""Shortest allowed time per question, in seconds."""
+
+MAX_TIME_LIMIT: Final = 120.0
+"""Longest allowed time per question, in seconds."""
+
+DEFAULT_TIME_LIMIT: Final = 30.0
+"""Time per question when the starter does not choose one, in seconds."""
+
+MIN_QUESTIONS: Final = 1
+"""Fewest questions a round may have."""
+
+MAX_QUESTIONS: Final = 50
+"""Most questions a round may have."""
+
+HINT_FRACTIONS: Final = (1 / 3, 2 / 3)
+"""Typed mode: hints are shown at these fractions of the time limit (hint n uses level n)."""
+
+REVEAL_PAUSE: Final = 5.0
+"""Default seconds between a question's reveal and the next question."""
+
+MAX_REVEAL_PAUSE: Final = 60.0
+"""Longest allowed pause between a reveal and the next question, in seconds."""
+
+IDLE_QUESTION_LIMIT: Final = 3
+"""The round stops after this many consecutive questions nobody tried to answer."""
+
+CHOICE_COUNT: Final = 4
+"""Buttons mode: number of choices every question must have."""
+
+
+# --------------------------------------------------------------------------- errors
+
+
+class TriviaError(Exception):
+    """Base class of the trivia engine's domain errors."""
+
+
+class NotAllowedError(TriviaError):
+    """The user may not do this (only the starter or a manager may stop or skip)."""
+
+
+class RoundAlreadyRunning(TriviaError):  # noqa: N818 - name fixed by the cog contract
+    """A round is already running in this channel."""
+
+    def __init__(self, channel_id: int) -> None:
+        super().__init__(f"a trivia round is already running in channel {channel_id}")
+        self.channel_id = channel_id
+
+
+class RoundStateError(TriviaError):
+    """The round is not in a state that allows this (not started, already started, over)."""
+
+
+class InvalidRoundError(TriviaError, ValueError):
+    """The round's settings or questions are unusable."""
+
+
+class InvalidChoiceError(TriviaError, ValueError):
+    """A button index outside ``0 .. CHOICE_COUNT - 1``."""
+
+
+# --------------------------------------------------------------------------- judge
+
+
+class JudgeResult(Protocol):
+    """What the engine needs from a judge's verdict."""
+
+    @property
+    def correct(self) -> bool:
+        """Whether the guess is accepted."""
+        ...
+
+    @property
+    def close(self) -> bool:
+        """Whether the guess is a near miss worth a quiet "close!"."""
+        ...
+
+
+JudgeFn: TypeAlias = Callable[[str, Sequence[str]], JudgeResult]
+"""A judge: ``judge(guess, accepted_answers) -> verdict`` (see ``bot.trivia.judge``)."""
+
+
+# --------------------------------------------------------------------------- enums
+
+
+class RoundMode(StrEnum):
+    """How players answer."""
+
+    TYPED = "typed"
+    BUTTONS = "buttons"
+
+
+class RoundState(StrEnum):
+    """Where a round is in its life."""
+
+    NOT_STARTED = "not_started"
+    ASKING = "asking"
+    INTERMISSION = "intermission"
+    FINISHED = "finished"
+
+
+class RevealReason(StrEnum):
+    """Why a question was revealed."""
+
+    ANSWERED = "answered"
+    TIMEOUT = "timeout"
+    SKIPPED = "skipped"
+    STOPPED = "stopped"
+
+
+class EndReason(StrEnum):
+    """Why a round ended."""
+
+    COMPLETED = "completed"
+    IDLE = "idle"
+    STOPPED = "stopped"
+
+
+class GuessOutcome(StrEnum):
+    """What happened to a typed message."""
+
+    IGNORED = "ignored"
+    WRONG = "wrong"
+    CLOSE = "close"
+    CORRECT = "correct"
+
+
+class ChoiceOutcome(StrEnum):
+    """What happened to a button click."""
+
+    RECORDED = "recorded"
+    ALREADY_ANSWERED = "already_answered"
+    TOO_LATE = "too_late"
+    IGNORED = "ignored"
+
+
+# --------------------------------------------------------------------------- events
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionStarted:
+    """Post a question; ``ends_at`` is on the engine's clock, ``time_limit`` in seconds."""
+
+    question: Question
+    number: int
+    total: int
+    ends_at: float
+    time_limit: float
+    mode: RoundMode
+    points: int
+
+
+@dataclass(frozen=True, slots=True)
+class HintShown:
+    """Post a hint: the masked answer and what a correct answer is worth from now on."""
+
+    question_number: int
+    level: int
+    masked: str
+    points: int
+
+
+@dataclass(frozen=True, slots=True)
+class Awarded:
+    """Points won by one player; persist this before announcing it."""
+
+    guild_id: int
+    channel_id: int
+    user_id: int
+    points: int
+    question_number: int
+
+
+@dataclass(frozen=True, slots=True)
+class Close:
+    """A typed guess was nearly right; tell the player quietly."""
+
+    user_id: int
+    question_number: int
+
+
+@dataclass(frozen=True, slots=True)
+class Revealed:
+    """The question is over: show the answer and the winners (their awards, fastest first)."""
+
+    question: Question
+    number: int
+    total: int
+    reason: RevealReason
+    winners: tuple[Awarded, ...]
+    correct_choice: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class RoundEnded:
+    """The round is over; post the final scoreboard."""
+
+    reason: EndReason
+    scoreboard: Scoreboard
+
+
+Event: TypeAlias = QuestionStarted | HintShown | Awarded | Close | Revealed | RoundEnded
+"""Anything the cog has to post or persist."""
+
+
+@dataclass(frozen=True, slots=True)
+class GuessResult:
+    """The outcome of a typed message plus the events to post (in order)."""
+
+    outcome: GuessOutcome
+    events: tuple[Event, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ChoiceResult:
+    """The outcome of a button click plus the events to post (in order)."""
+
+    outcome: ChoiceOutcome
+    events: tuple[Event, ...] = ()
+
+
+# --------------------------------------------------------------------------- round
+
+
+@dataclass(slots=True)
+class _Pick:
+    """One button click."""
+
+    user_id: int
+    choice: int
+    at: float
+
+
+@dataclass(slots=True)
+class _Asked:
+    """Mutable state of the question being asked."""
+
+    question: Question
+    number: int
+    started_at: float
+    ends_at: float
+    correct_choice: int | None
+    hints_shown: int = 0
+    attempted: bool = False
+    picks: dict[int, _Pick] = field(default_factory=dict)
+
+
+def _correct_choice(question: Question) -> int:
+    """Index of the one choice matching an accepted answer; :class:`InvalidRoundError` otherwise."""
+    if len(question.choices) != CHOICE_COUNT:
+        raise InvalidRoundError(
+            f"buttons mode needs {CHOICE_COUNT} choices, {question.text!r} has "
+            f"{len(question.choices)}"
+        )
+    accepted = {fold(answer) for answer in question.answers}
+    matches = [index for index, choice in enumerate(question.choices) if fold(choice) in accepted]
+    if len(matches) != 1:
+        raise InvalidRoundError(
+            f"exactly one choice must be correct for {question.text!r}, found {len(matches)}"
+        )
+    return matches[0]
+
+
+class Round:
+    """One trivia round in one channel; every method returns the events now due, in order."""
+
+    def __init__(
+        self,
+        *,
+        guild_id: int,
+        channel_id: int,
+        starter_id: int,
+        questions: Sequence[Question],
+        mode: RoundMode,
+        clock: Clock,
+        judge: JudgeFn,
+        time_limit: float = DEFAULT_TIME_LIMIT,
+        pause: float = REVEAL_PAUSE,
+    ) -> None:
+        if not MIN_TIME_LIMIT <= time_limit <= MAX_TIME_LIMIT:
+            raise InvalidRoundError(
+                f"time limit must be {MIN_TIME_LIMIT:g}-{MAX_TIME_LIMIT:g} s, got {time_limit:g}"
+            )
+        if not MIN_QUESTIONS <= len(questions) <= MAX_QUESTIONS:
+            raise InvalidRoundError(
+                f"a round has {MIN_QUESTIONS}-{MAX_QUESTIONS} questions, got {len(questions)}"
+            )
+        if not 0 <= pause <= MAX_REVEAL_PAUSE:
+            raise InvalidRoundError(f"pause must be 0-{MAX_REVEAL_PAUSE:g} s, got {pause:g}")
+        self.guild_id = guild_id
+        self.channel_id = channel_id
+        self.starter_id = starter_id
+        self.mode = mode
+        self.time_limit = float(time_limit)
+        self.pause = float(pause)
+        self._questions = tuple(questions)
+        self._correct_choices: tuple[int | None, ...] = tuple(
+            _correct_choice(question) if mode is RoundMode.BUTTONS else None
+            for question in self._questions
+        )
+        self._clock = clock
+        self._judge = judge
+        self._state = RoundState.NOT_STARTED
+        self._asked: _Asked | None = None
+        self._next_index = 0
+        self._next_at = 0.0
+        self._idle_streak = 0
+        self._tally = Tally()
+        self._end_reason: EndReason | None = None
+
+    # ------------------------------------------------------------------ read-only views
+
+    @property
+    def state(self) -> RoundState:
+        """Where the round is in its life."""
+        return self._state
+
+    @property
+    def finished(self) -> bool:
+        """Whether the round has ended."""
+        return self._state is RoundState.FINISHED
+
+    @property
+    def end_reason(self) -> EndReason | None:
+        """Why the round ended, or ``None`` while it runs."""
+        return self._end_reason
+
+    @property
+    def total(self) -> int:
+        """Number of questions in the round."""
+        return len(self._questions)
+
+    @property
+    def current_number(self) -> int | None:
+        """1-based number of the question being asked, or ``None`` between questions."""
+        return self._asked.number if self._asked else None
+
+    @property
+    def current_question(self) -> Question | None:
+        """The question being asked, or ``None`` between questions."""
+        return self._asked.question if self._asked else None
+
+    def scoreboard(self) -> Scoreboard:
+        """The round's scoreboard so far."""
+        return self._tally.scoreboard()
+
+    def may_control(self, user_id: int, *, can_manage: bool) -> bool:
+        """Whether ``user_id`` may stop or skip: the starter, or anyone who can manage."""
+        return can_manage or user_id == self.starter_id
+
+    def next_due_at(self) -> float | None:
+        """Clock time of the next scheduled event (hint, timeout, next question), if any."""
+        if self._state is RoundState.INTERMISSION:
+            return self._next_at
+        if self._asked is None:
+            return None
+        hints = self._hint_times(self._asked)
+        if self._asked.hints_shown < len(hints):
+            return hints[self._asked.hints_shown]
+        return self._asked.ends_at
+
+    # ------------------------------------------------------------------ driving
+
+    def start(self) -> list[Event]:
+        """Ask the first question."""
+        if self._state is not RoundState.NOT_STARTED:
+            raise RoundStateError("the round has already started")
+        return list(self._ask_next(self._clock.now()))
+
+    def tick(self) -> list[Event]:
+        """Events due at the current time (hints, reveal, next question, end); idempotent."""
+        return self._catch_up(self._clock.now())
+
+    def answer(self, user_id: int, user_is_bot: bool, text: str) -> GuessResult:
+        """Judge a typed message; the first correct one takes the question."""
+        now = self._clock.now()
+        events = self._catch_up(now)
+        asked = self._asked
+        if user_is_bot or asked is None or self.mode is not RoundMode.TYPED:
+            return GuessResult(GuessOutcome.IGNORED, tuple(events))
+        asked.attempted = True
+        verdict = self._judge(text, asked.question.answers)
+        if verdict.correct:
+            award = self._award(user_id, typed_points(asked.hints_shown), asked.number)
+            events.append(award)
+            events.extend(self._reveal(now, RevealReason.ANSWERED, (award,)))
+            events.extend(self._catch_up(now))  # the next question, if there is no pause
+            return GuessResult(GuessOutcome.CORRECT, tuple(events))
+        if verdict.close:
+            events.append(Close(user_id, asked.number))
+            return GuessResult(GuessOutcome.CLOSE, tuple(events))
+        return GuessResult(GuessOutcome.WRONG, tuple(events))
+
+    def choose(
+        self, user_id: int, choice_index: int, question_number: int | None = None
+    ) -> ChoiceResult:
+        """Record a button click; one per player per question, points are given at the reveal."""
+        if not 0 <= choice_index < CHOICE_COUNT:
+            raise InvalidChoiceError(f"choice must be 0-{CHOICE_COUNT - 1}, got {choice_index}")
+        now = self._clock.now()
+        events = tuple(self._catch_up(now))
+        if self.mode is not RoundMode.BUTTONS:
+            return ChoiceResult(ChoiceOutcome.IGNORED, events)
+        asked = self._asked
+        if asked is None or (question_number is not None and question_number != asked.number):
+            return ChoiceResult(ChoiceOutcome.TOO_LATE, events)
+        asked.attempted = True
+        if user_id in asked.picks:
+            return ChoiceResult(ChoiceOutcome.ALREADY_ANSWERED, events)
+        asked.picks[user_id] = _Pick(user_id, choice_index, now)
+        return ChoiceResult(ChoiceOutcome.RECORDED, events)
+
+    def skip(self, by_user_id: int, *, can_manage: bool) -> list[Event]:
+        """Reveal the current question without awards and move on (starter or manager only)."""
+        self._check_control(by_user_id, can_manage=can_manage)
+        if self._state is RoundState.NOT_STARTED:
+            raise RoundStateError("the round has not started yet")
+        now = self._clock.now()
+        events = self._catch_up(now)
+        if self._state is RoundState.FINISHED:
+            return events
+        if self._asked is not None:
+            events.extend(self._reveal(now, RevealReason.SKIPPED, ()))
+        if self._state is RoundState.INTERMISSION:
+            events.extend(self._ask_next(now))
+        return events
+
+    def stop(self, by_user_id: int, *, can_manage: bool) -> list[Event]:
+        """End the round now, revealing any open question without awards."""
+        self._check_control(by_user_id, can_manage=can_manage)
+        now = self._clock.now()
+        events = self._catch_up(now)
+        if self._state is RoundState.FINISHED:
+            return events
+        if self._asked is not None:
+            revealed = self._close_question(RevealReason.STOPPED, ())
+            events.append(revealed)
+        events.append(self._finish(EndReason.STOPPED))
+        return events
+
+    # ------------------------------------------------------------------ internals
+
+    def _check_control(self, user_id: int, *, can_manage: bool) -> None:
+        """Raise unless ``user_id`` may control the round and it is still running."""
+        if self._state is RoundState.FINISHED:
+            raise RoundStateError("the round is over")
+        if not self.may_control(user_id, can_manage=can_manage):
+            raise NotAllowedError("only the round's starter or a moderator can do that")
+
+    def _hint_times(self, asked: _Asked) -> tuple[float, ...]:
+        """Clock times of the hints of ``asked`` (typed mode only)."""
+        if self.mode is not RoundMode.TYPED:
+            return ()
+        return tuple(asked.started_at + self.time_limit * fraction for fraction in HINT_FRACTIONS)
+
+    def _catch_up(self, now: float) -> list[Event]:
+        """Emit every hint, timeout and next question due by ``now``."""
+        events: list[Event] = []
+        while True:
+            asked = self._asked
+            if asked is not None:
+                events.extend(self._due_hints(asked, now))
+                if now < asked.ends_at:
+                    return events
+                awards = self._button_awards(asked)
+                events.extend(awards)
+                events.extend(self._reveal(now, RevealReason.TIMEOUT, awards))
+            elif self._state is RoundState.INTERMISSION and now >= self._next_at:
+                events.extend(self._ask_next(now))
+            else:
+                return events
+
+    def _due_hints(self, asked: _Asked, now: float) -> Iterator[HintShown]:
+        """Hints of ``asked`` whose time has come and that were not shown yet."""
+        for at in self._hint_times(asked)[asked.hints_shown :]:
+            if now < at or now >= asked.ends_at:
+                return
+            asked.hints_shown += 1
+            yield HintShown(
+                question_number=asked.number,
+                level=asked.hints_shown,
+                masked=mask_answer(asked.question.answer, asked.hints_shown),
+                points=typed_points(asked.hints_shown),
+            )
+
+    def _button_awards(self, asked: _Asked) -> tuple[Awarded, ...]:
+        """Awards of a timed-out buttons question: every correct pick, fastest first."""
+        if asked.correct_choice is None:
+            return ()
+        correct = sorted(
+            (pick for pick in asked.picks.values() if pick.choice == asked.correct_choice),
+            key=lambda pick: pick.at,
+        )
+        return tuple(
+            self._award(pick.user_id, button_points(rank), asked.number)
+            for rank, pick in enumerate(correct)
+        )
+
+    def _award(self, user_id: int, points: int, number: int) -> Awarded:
+        """Add points to the tally and describe them as an event."""
+        self._tally.add(user_id, points)
+        return Awarded(self.guild_id, self.channel_id, user_id, points, number)
+
+    def _close_question(self, reason: RevealReason, winners: tuple[Awarded, ...]) -> Revealed:
+        """Close the open question and describe its reveal."""
+        asked = self._asked
+        if asked is None:  # pragma: no cover - guarded by callers
+            raise RoundStateError("no question is open")
+        self._asked = None
+        return Revealed(
+            question=asked.question,
+            number=asked.number,
+            total=self.total,
+            reason=reason,
+            winners=winners,
+            correct_choice=asked.correct_choice,
+        )
+
+    def _reveal(
+        self, now: float, reason: RevealReason, winners: tuple[Awarded, ...]
+    ) -> list[Event]:
+        """Reveal the open question, then end the round or schedule the next question."""
+        silent = (
+            reason is RevealReason.TIMEOUT and self._asked is not None and not self._asked.attempted
+        )
+        self._idle_streak = self._idle_streak + 1 if silent else 0
+        events: list[Event] = [self._close_question(reason, winners)]
+        if self._next_index >= self.total:
+            events.append(self._finish(EndReason.COMPLETED))
+        elif self._idle_streak >= IDLE_QUESTION_LIMIT:
+            events.append(self._finish(EndReason.IDLE))
+        else:
+            self._state = RoundState.INTERMISSION
+            self._next_at = now + self.pause
+        return events
+
+    def _ask_next(self, now: float) -> list[Event]:
+        """Start the next question at ``now``."""
+        index = self._next_index
+        question = self._questions[index]
+        self._next_index += 1
+        self._state = RoundState.ASKING
+        self._asked = _Asked(
+            question=question,
+            number=index + 1,
+            started_at=now,
+            ends_at=now + self.time_limit,
+            correct_choice=self._correct_choices[index],
+        )
+        return [
+            QuestionStarted(
+                question=question,
+                number=index + 1,
+                total=self.total,
+                ends_at=now + self.time_limit,
+                time_limit=self.time_limit,
+                mode=self.mode,
+                points=typed_points(0) if self.mode is RoundMode.TYPED else button_points(0),
+            )
+        ]
+
+    def _finish(self, reason: EndReason) -> RoundEnded:
+        """Mark the round over and describe the final scoreboard."""
+        self._asked = None
+        self._state = RoundState.FINISHED
+        self._end_reason = reason
+        return RoundEnded(reason, self._tally.scoreboard())
+
+
+# --------------------------------------------------------------------------- registry
+
+
+class RoundRegistry:
+    """The running rounds, at most one per channel."""
+
+    def __init__(self, *, clock: Clock, judge: JudgeFn) -> None:
+        self._clock = clock
+        self._judge = judge
+        self._rounds: dict[int, Round] = {}
+
+    def create(
+        self,
+        *,
+        guild_id: int,
+        channel_id: int,
+        starter_id: int,
+        questions: Sequence[Question],
+        mode: RoundMode,
+        time_limit: float = DEFAULT_TIME_LIMIT,
+        pause: float = REVEAL_PAUSE,
+    ) -> Round:
+        """Register a new round (then call ``start()``); replaces a finished one in the channel."""
+        existing = self._rounds.get(channel_id)
+        if existing is not None and not existing.finished:
+            raise RoundAlreadyRunning(channel_id)
+        round_ = Round(
+            guild_id=guild_id,
+            channel_id=channel_id,
+            starter_id=starter_id,
+            questions=questions,
+            mode=mode,
+            clock=self._clock,
+            judge=self._judge,
+            time_limit=time_limit,
+            pause=pause,
+        )
+        self._rounds[channel_id] = round_
+        return round_
+
+    def get(self, channel_id: int) -> Round | None:
+        """The round in ``channel_id``, finished or not, if any."""
+        return self._rounds.get(channel_id)
+
+    def running(self, channel_id: int) -> Round | None:
+        """The unfinished round in ``channel_id``, if any."""
+        round_ = self._rounds.get(channel_id)
+        return None if round_ is None or round_.finished else round_
+
+    def remove(self, channel_id: int) -> Round | None:
+        """Forget the round in ``channel_id`` and return it."""
+        return self._rounds.pop(channel_id, None)
+
+    def prune(self) -> list[Round]:
+        """Forget every finished round and return them."""
+        done = [round_ for round_ in self._rounds.values() if round_.finished]
+        for round_ in done:
+            del self._rounds[round_.channel_id]
+        return done
+
+    def tick_all(self) -> list[tuple[Round, list[Event]]]:
+        """Tick every round; returns those with events, then forgets finished rounds."""
+        due = [(round_, round_.tick()) for round_ in list(self._rounds.values())]
+        self.prune()
+        return [(round_, events) for round_, events in due if events]
+
+    def __contains__(self, channel_id: object) -> bool:
+        """Whether a round (finished or not) is registered for ``channel_id``."""
+        return channel_id in self._rounds
+
+    def __len__(self) -> int:
+        """Number of registered rounds."""
+        return len(self._rounds)
+
+    def __iter__(self) -> Iterator[Round]:
+        """The registered rounds."""
+        return iter(list(self._rounds.values()))
