@@ -135,13 +135,18 @@ class Sender:
         await gateway.dispatch("INTERACTION_CREATE", payload)
         return state
 
-    async def wait_reply(self, state: InteractionState, what: str, timeout: float) -> Reply:
+    async def wait_reply(
+        self, state: InteractionState, what: str, timeout: float, *, messages: int = 1
+    ) -> Reply:
         """Wait for the callback (and, after a thinking defer, the real answer)."""
 
         def ready() -> Reply | None:
             if state.callback_type == 5 and not (state.original_edited or state.followup_ids):
                 return None
-            return self.store.reply_for(state)
+            reply = self.store.reply_for(state)
+            if reply is not None and messages > 1 and len(reply.all_messages) < messages:
+                return None
+            return reply
 
         return await self.store.wait_until(ready, timeout, what)
 

@@ -236,8 +236,12 @@ class FakeDiscord:
         roles: Sequence[FakeRole] = (),
         locale: str = "en-US",
         timeout: float | None = None,
+        messages: int = 1,
     ) -> Reply:
-        """Invoke a synced slash command (`"film info"`) and wait for the bot's answer."""
+        """Invoke a synced slash command (`"film info"`) and wait for the bot's answer.
+
+        With ``messages`` above one, also wait until the answer spans that many messages.
+        """
         await self._flush()
         guild, channel, user = self._sender.where(guild, channel, user)
         top, leaf = find_command(self._sender.visible_commands(guild), path)
@@ -247,7 +251,9 @@ class FakeDiscord:
         if built.references:
             built.data["resolved"] = self._sender.resolved(guild, built.references)
         state = await self._sender.send(2, built.data, channel, user, perms, roles, locale=locale)
-        return await self._sender.wait_reply(state, f"a reply to /{path}", timeout or self.timeout)
+        return await self._sender.wait_reply(
+            state, f"a reply to /{path}", timeout or self.timeout, messages=messages
+        )
 
     async def autocomplete(
         self,

@@ -1,0 +1,187 @@
+"""Startup: the Bot subclass, its command tree's error handler, and ``run_bot``.
+
+This is the one module of ``bot/`` that knows about Discord; everything it wires up
+(database, services) is plain Python that the cogs call.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.config import Settings
+from bot.errors import FilmClubError
+from bot.services.cast import CastService
+from bot.services.films import FilmService
+from bot.services.knowledge import KnowledgeService
+from bot.services.quotes import QuoteService
+from bot.services.spoilers import SpoilerPolicy
+from bot.storage.database import Database
+
+__all__ = ["EXTENSIONS", "FilmClubBot", "Services", "create_bot", "run_bot"]
+
+log = logging.getLogger(__name__)
+
+EXTENSIONS = (
+    "cogs.film",
+    "cogs.cast",
+    "cogs.quotes",
+    "cogs.spoilers",
+    "cogs.admin",
+    "cogs.trivia",
+)
+"""The cogs to load, in order; one that fails to load is logged and skipped."""
+
+GENERIC_APOLOGY = "Sorry, something went wrong on our side (error id `{error_id}`)."
+
+
+@dataclass(frozen=True, slots=True)
+class Services:
+    """Everything the cogs call, built once the database is open."""
+
+    database: Database
+    knowledge: KnowledgeService
+    films: FilmService
+    cast: CastService
+    quotes: QuoteService
+    spoilers: SpoilerPolicy
+
+
+def build_services(database: Database, settings: Settings) -> Services:
+    """Wire the services over one open database."""
+    knowledge = KnowledgeService(database, settings.seeds_dir)
+    return Services(
+        database=database,
+        knowledge=knowledge,
+        films=FilmService(database, knowledge),
+        cast=CastService(database, knowledge),
+        quotes=QuoteService(database, knowledge),
+        spoilers=SpoilerPolicy(database),
+    )
+
+
+def _user_message(error: app_commands.AppCommandError) -> str | None:
+    """The short message for an expected error, or None for a bug."""
+    original = error.original if isinstance(error, app_commands.CommandInvokeError) else error
+    if isinstance(original, FilmClubError):
+        return str(original)
+    if isinstance(error, app_commands.MissingPermissions):
+        return "You need the " + ", ".join(error.missing_permissions) + " permission for that."
+    if isinstance(error, app_commands.CommandOnCooldown):
+        return f"Slow down: try again in {error.retry_after:.0f} s."
+    if isinstance(error, app_commands.CheckFailure):
+        return "You are not allowed to use this command."
+    if isinstance(error, app_commands.TransformerError):
+        return f"I could not understand {error.value!r}."
+    return None
+
+
+class FilmClubTree(app_commands.CommandTree["FilmClubBot"]):
+    """The command tree, with one handler that turns errors into short ephemeral replies."""
+
+    async def on_error(
+        self, interaction: discord.Interaction[FilmClubBot], error: app_commands.AppCommandError
+    ) -> None:
+        """Reply to expected errors briefly; log anything else with an id the user can quote."""
+        message = _user_message(error)
+        if message is None:
+            error_id = uuid.uuid4().hex[:8]
+            command = interaction.command.qualified_name if interaction.command else "?"
+            log.error("error %s in /%s", error_id, command, exc_info=error)
+            message = GENERIC_APOLOGY.format(error_id=error_id)
+        try:
+            if interaction.response.is_done():
+                await interaction.followup.send(message, ephemeral=True)
+            else:
+                await interaction.response.send_message(message, ephemeral=True)
+        except discord.HTTPException:
+            log.warning("could not deliver an error reply for interaction %s", interaction.id)
+
+
+def intents_for(settings: Settings) -> discord.Intents:
+    """The minimum intents: guilds always; messages only for typed trivia answers."""
+    intents = discord.Intents.none()
+    intents.guilds = True
+    if settings.message_content:
+        intents.guild_messages = True
+        intents.message_content = True
+    return intents
+
+
+class FilmClubBot(commands.Bot):
+    """The film-club bot: slash commands only, no pings, services built in ``setup_hook``."""
+
+    def __init__(self, settings: Settings, **options: Any) -> None:
+        options.setdefault("intents", intents_for(settings))
+        super().__init__(
+            command_prefix=commands.when_mentioned,
+            help_command=None,
+            allowed_mentions=discord.AllowedMentions.none(),
+            tree_cls=FilmClubTree,
+            **options,
+        )
+        self.settings = settings
+        self._services: Services | None = None
+
+    @property
+    def services(self) -> Services:
+        """The services; available once ``setup_hook`` has run."""
+        if self._services is None:
+            raise RuntimeError("the bot has not been set up yet")
+        return self._services
+
+    async def setup_hook(self) -> None:
+        """Open the database, load seeds on first start, load cogs, sync to the dev guild."""
+        database = await Database.open(self.settings.database_path)
+        self._services = build_services(database, self.settings)
+        report = await self._services.knowledge.ensure_loaded()
+        if report is not None and report.error is not None:
+            log.error("first seed load failed: %s", report.error)
+        for extension in EXTENSIONS:
+            try:
+                await self.load_extension(extension)
+            except commands.ExtensionError:
+                log.exception("could not load %s", extension)
+        if self.settings.dev_guild_id is not None:
+            guild = discord.Object(id=self.settings.dev_guild_id)
+            self.tree.copy_global_to(guild=guild)
+            synced = await self.tree.sync(guild=guild)
+            log.info("synced %d commands to the development guild", len(synced))
+
+    async def is_bot_admin(self, user: discord.abc.User) -> bool:
+        """True for the application's owner or team members, and FILMCLUB_ADMINS."""
+        return user.id in self.settings.admin_ids or await self.is_owner(user)
+
+    async def close(self) -> None:
+        """Close Discord first, then the database."""
+        try:
+            await super().close()
+        finally:
+            # close() runs twice (connect() calls it again); only the first closes the database.
+            services, self._services = self._services, None
+            if services is not None:
+                await services.database.close()
+
+
+def create_bot(settings: Settings, **client_options: Any) -> FilmClubBot:
+    """Build the bot; ``client_options`` go to `commands.Bot` (e.g. ``guild_ready_timeout``)."""
+    return FilmClubBot(settings, **client_options)
+
+
+async def run_bot(settings: Settings, *, sync_globally: bool = False) -> None:
+    """Log in and run until stopped; with ``sync_globally``, register commands and exit."""
+    if not settings.discord_token:
+        raise ValueError("DISCORD_TOKEN is required")
+    async with create_bot(settings) as bot:
+        if sync_globally:
+            await bot.login(settings.discord_token)  # runs setup_hook
+            synced = await bot.tree.sync()
+            log.info("synced %d commands globally", len(synced))
+            return
+        await bot.start(settings.discord_token)

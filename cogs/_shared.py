@@ -1,0 +1,95 @@
+"""Helpers every cog uses: the bot's services, film autocomplete, spoiler-aware replies."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, TypeAlias
+
+import discord
+from discord import app_commands
+
+from bot.errors import FilmClubError
+from bot.formatting import (
+    AUTOCOMPLETE_CHOICE_LIMIT,
+    AUTOCOMPLETE_NAME_LIMIT,
+    split_message,
+    trim,
+)
+from bot.models import FilmSummary
+
+if TYPE_CHECKING:
+    from bot.app import FilmClubBot, Services
+
+__all__ = [
+    "Interaction",
+    "choices",
+    "film_autocomplete",
+    "optional_film",
+    "send_text",
+    "services",
+    "spoilers_allowed",
+    "untrusted",
+]
+
+Interaction: TypeAlias = "discord.Interaction[FilmClubBot]"
+MAX_ECHO_CHARS = 80
+"""User input echoed back in a reply is cut to this length."""
+
+
+def services(interaction: Interaction) -> Services:
+    """The bot's services."""
+    return interaction.client.services
+
+
+def untrusted(text: str) -> str:
+    """User text made inert for echoing: no markdown, no mentions, bounded length."""
+    escaped = discord.utils.escape_mentions(discord.utils.escape_markdown(text))
+    return trim(escaped.replace("\n", " "), MAX_ECHO_CHARS)
+
+
+def choices(names: list[str] | list[tuple[str, str]]) -> list[app_commands.Choice[str]]:
+    """Autocomplete choices within Discord's limits (25 choices, 100 characters each)."""
+    result = []
+    for item in names[:AUTOCOMPLETE_CHOICE_LIMIT]:
+        name, value = item if isinstance(item, tuple) else (item, item)
+        result.append(
+            app_commands.Choice(
+                name=trim(name, AUTOCOMPLETE_NAME_LIMIT), value=value[:AUTOCOMPLETE_NAME_LIMIT]
+            )
+        )
+    return result
+
+
+async def film_autocomplete(
+    interaction: Interaction, current: str
+) -> list[app_commands.Choice[str]]:
+    """Film titles matching what the user typed; the value is the film's slug."""
+    films = await services(interaction).films.suggest(current, AUTOCOMPLETE_CHOICE_LIMIT)
+    return choices([(film.display, film.slug) for film in films])
+
+
+async def optional_film(interaction: Interaction, text: object) -> FilmSummary | None:
+    """The film an autocomplete's sibling option names, or None if empty or unknown."""
+    if not isinstance(text, str) or not text.strip():
+        return None
+    try:
+        return await services(interaction).films.find(text)
+    except FilmClubError:
+        return None
+
+
+async def spoilers_allowed(interaction: Interaction) -> bool:
+    """True in a channel the server marked for untagged spoilers."""
+    channel_id = interaction.channel_id or 0
+    return await services(interaction).spoilers.allowed(interaction.guild_id, channel_id)
+
+
+async def send_text(
+    interaction: Interaction, text: str, *, hidden: bool = False, ephemeral: bool = False
+) -> None:
+    """Send text as one or more messages within Discord's limit, spoiler-tagged if ``hidden``."""
+    pieces = split_message(text, hidden=hidden) or ("Nothing to show.",)
+    for piece in pieces:
+        if interaction.response.is_done():
+            await interaction.followup.send(piece, ephemeral=ephemeral)
+        else:
+            await interaction.response.send_message(piece, ephemeral=ephemeral)

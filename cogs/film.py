@@ -1,0 +1,137 @@
+"""/film: what the bot knows about a film: details, plot, the list of films."""
+
+from __future__ import annotations
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.app import FilmClubBot
+from bot.formatting import (
+    EMBED_DESCRIPTION_LIMIT,
+    EMBED_FIELD_LIMIT,
+    EMBED_FIELD_NAME_LIMIT,
+    EMBED_FIELD_VALUE_LIMIT,
+    EMBED_TITLE_LIMIT,
+    EMBED_TOTAL_LIMIT,
+    MESSAGE_LIMIT,
+    split_message,
+    trim,
+)
+from bot.models import FilmInfo, FilmSummary
+from bot.services.films import Plot
+from cogs._shared import Interaction, film_autocomplete, send_text, services, spoilers_allowed
+
+__all__ = ["FilmCog", "info_embed", "list_text", "plot_text", "setup"]
+
+_HIDDEN_INFO_KEYS = frozenset({"gross", "box office", "budget"})
+"""Shown in the box-office field rather than as plain credits."""
+
+
+INLINE_MAX_CHARS = 60
+"""Fields shorter than this sit side by side."""
+
+
+def _format_number(value: float) -> str:
+    return f"{value:g}"
+
+
+def info_embed(info: FilmInfo) -> discord.Embed:
+    """An embed with a film's credits, dates, runtime, box office and reception."""
+    embed = discord.Embed(
+        title=trim(info.summary.display, EMBED_TITLE_LIMIT),
+        description=trim(info.lead.split("\n\n")[0], EMBED_DESCRIPTION_LIMIT // 2),
+    )
+    fields: list[tuple[str, str]] = []
+    for item in info.infobox:
+        if item.key.casefold() in _HIDDEN_INFO_KEYS:
+            continue
+        fields.append((item.key, ", ".join(item.values)))
+    if info.runtime_minutes and not any(name.casefold() == "runtime" for name, _ in fields):
+        fields.append(("Runtime", f"{info.runtime_minutes} minutes"))
+    if info.money:
+        fields.append(("Box office", "; ".join(f"{m.key}: {m.text}" for m in info.money)))
+    if info.reviews:
+        by_aggregator: dict[str, list[str]] = {}
+        for review in info.reviews:
+            by_aggregator.setdefault(review.aggregator, []).append(
+                f"{review.metric} {_format_number(review.value)}"
+            )
+        fields.append(
+            ("Reception", "\n".join(f"{name}: {', '.join(v)}" for name, v in by_aggregator.items()))
+        )
+    for name, value in fields[:EMBED_FIELD_LIMIT]:
+        field_name = trim(name, EMBED_FIELD_NAME_LIMIT)
+        field_value = trim(value, EMBED_FIELD_VALUE_LIMIT) or "-"
+        if len(embed) + len(field_name) + len(field_value) > EMBED_TOTAL_LIMIT:
+            break
+        embed.add_field(name=field_name, value=field_value, inline=len(value) < INLINE_MAX_CHARS)
+    return embed
+
+
+def plot_text(plot: Plot) -> str:
+    """The plot sections as plain text with their headings."""
+    parts = []
+    for section in plot.sections:
+        heading = " > ".join(section.path)
+        parts.append(f"{heading}\n{section.text}")
+    return "\n\n".join(parts)
+
+
+def list_text(films: tuple[FilmSummary, ...]) -> str:
+    """The known films, one per line."""
+    if not films:
+        return "No films are loaded yet."
+    lines = [f"• {film.display} (`{film.slug}`)" for film in films]
+    return trim(f"{len(films)} film(s):\n" + "\n".join(lines), MESSAGE_LIMIT)
+
+
+class FilmCog(commands.GroupCog, group_name="film", group_description="Films the club watches"):
+    """Film details, plot and the list of films."""
+
+    @app_commands.command(name="info", description="Credits, runtime, release and reception")
+    @app_commands.describe(film="Which film (default: the server's film)")
+    @app_commands.autocomplete(film=film_autocomplete)
+    async def info(self, interaction: Interaction, film: str | None = None) -> None:
+        """Show a film's details as an embed."""
+        chosen = await services(interaction).films.resolve(film, interaction.guild_id)
+        info = await services(interaction).films.info(chosen)
+        await interaction.response.send_message(embed=info_embed(info))
+
+    @app_commands.command(name="plot", description="The plot (spoilers, tagged)")
+    @app_commands.describe(film="Which film (default: the server's film)")
+    @app_commands.autocomplete(film=film_autocomplete)
+    async def plot(self, interaction: Interaction, film: str | None = None) -> None:
+        """Post the plot, spoiler-tagged unless the channel allows spoilers."""
+        chosen = await services(interaction).films.resolve(film, interaction.guild_id)
+        plot = await services(interaction).films.plot(chosen)
+        hidden = not await spoilers_allowed(interaction)
+        header = f"**{discord.utils.escape_markdown(chosen.display)}**: plot\n"
+        pieces = split_message(plot_text(plot), hidden=hidden, limit=MESSAGE_LIMIT - len(header))
+        await interaction.response.send_message(header + pieces[0])
+        for piece in pieces[1:]:
+            await interaction.followup.send(piece)
+
+    @app_commands.command(name="list", description="The films the bot knows")
+    async def list(self, interaction: Interaction) -> None:
+        """List every film."""
+        await send_text(interaction, list_text(await services(interaction).films.films()))
+
+    @app_commands.command(name="choose", description="Set this server's film for commands")
+    @app_commands.describe(film="The film commands use when none is given")
+    @app_commands.autocomplete(film=film_autocomplete)
+    @app_commands.guild_only()
+    @app_commands.default_permissions(manage_guild=True)
+    @app_commands.checks.has_permissions(manage_guild=True)
+    async def choose(self, interaction: Interaction, film: str) -> None:
+        """Make a film the server's default."""
+        guild_id = interaction.guild_id or 0
+        chosen = await services(interaction).films.choose_for_guild(guild_id, film)
+        await interaction.response.send_message(
+            f"This server's film is now **{discord.utils.escape_markdown(chosen.display)}**."
+        )
+
+
+async def setup(bot: FilmClubBot) -> None:
+    """Load the cog."""
+    await bot.add_cog(FilmCog())
