@@ -22,7 +22,9 @@ from bot.services.films import FilmService
 from bot.services.knowledge import KnowledgeService
 from bot.services.quotes import QuoteService
 from bot.services.spoilers import SpoilerPolicy
+from bot.services.trivia import TriviaService
 from bot.storage.database import Database
+from bot.trivia.clock import Clock, MonotonicClock
 
 __all__ = ["EXTENSIONS", "FilmClubBot", "Services", "create_bot", "run_bot"]
 
@@ -51,6 +53,7 @@ class Services:
     cast: CastService
     quotes: QuoteService
     spoilers: SpoilerPolicy
+    trivia: TriviaService
 
 
 def build_services(database: Database, settings: Settings) -> Services:
@@ -63,7 +66,13 @@ def build_services(database: Database, settings: Settings) -> Services:
         cast=CastService(database, knowledge),
         quotes=QuoteService(database, knowledge),
         spoilers=SpoilerPolicy(database),
+        trivia=TriviaService(database, knowledge),
     )
+
+
+def _permission_name(permission: str) -> str:
+    """'manage_guild' as Discord's clients show it: 'Manage Server'."""
+    return permission.replace("guild", "server").replace("_", " ").title()
 
 
 def _user_message(error: app_commands.AppCommandError) -> str | None:
@@ -72,7 +81,8 @@ def _user_message(error: app_commands.AppCommandError) -> str | None:
     if isinstance(original, FilmClubError):
         return str(original)
     if isinstance(error, app_commands.MissingPermissions):
-        return "You need the " + ", ".join(error.missing_permissions) + " permission for that."
+        names = [_permission_name(p) for p in error.missing_permissions]
+        return f"You need the {', '.join(names)} permission for that."
     if isinstance(error, app_commands.CommandOnCooldown):
         return f"Slow down: try again in {error.retry_after:.0f} s."
     if isinstance(error, app_commands.CheckFailure):
@@ -117,7 +127,7 @@ def intents_for(settings: Settings) -> discord.Intents:
 class FilmClubBot(commands.Bot):
     """The film-club bot: slash commands only, no pings, services built in ``setup_hook``."""
 
-    def __init__(self, settings: Settings, **options: Any) -> None:
+    def __init__(self, settings: Settings, *, clock: Clock | None = None, **options: Any) -> None:
         options.setdefault("intents", intents_for(settings))
         super().__init__(
             command_prefix=commands.when_mentioned,
@@ -127,6 +137,8 @@ class FilmClubBot(commands.Bot):
             **options,
         )
         self.settings = settings
+        self.clock: Clock = clock or MonotonicClock()
+        """Time for trivia rounds; tests pass a fake clock."""
         self._services: Services | None = None
 
     @property
@@ -159,7 +171,12 @@ class FilmClubBot(commands.Bot):
         return user.id in self.settings.admin_ids or await self.is_owner(user)
 
     async def close(self) -> None:
-        """Close Discord first, then the database."""
+        """Unload the cogs (ending their background tasks), close Discord, then the database."""
+        for extension in tuple(self.extensions):
+            try:
+                await self.unload_extension(extension)
+            except commands.ExtensionError:
+                log.exception("could not unload %s", extension)
         try:
             await super().close()
         finally:
@@ -169,9 +186,11 @@ class FilmClubBot(commands.Bot):
                 await services.database.close()
 
 
-def create_bot(settings: Settings, **client_options: Any) -> FilmClubBot:
+def create_bot(
+    settings: Settings, *, clock: Clock | None = None, **client_options: Any
+) -> FilmClubBot:
     """Build the bot; ``client_options`` go to `commands.Bot` (e.g. ``guild_ready_timeout``)."""
-    return FilmClubBot(settings, **client_options)
+    return FilmClubBot(settings, clock=clock, **client_options)
 
 
 async def run_bot(settings: Settings, *, sync_globally: bool = False) -> None:

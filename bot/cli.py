@@ -12,8 +12,8 @@ from pathlib import Path
 
 from bot.config import ConfigError, Settings
 from bot.errors import SeedError
-from bot.parsing import parse_seeds
 from bot.reports import film_summary, knowledge_base_json, reseed_summary
+from bot.seeds import load_seeds
 from bot.services.knowledge import KnowledgeService
 from bot.storage.database import Database
 
@@ -48,7 +48,7 @@ async def _seed(settings: Settings, args: argparse.Namespace) -> int:
     started = time.perf_counter()
     if args.dry_run:
         try:
-            kb = await asyncio.to_thread(parse_seeds, seeds_dir)
+            kb = await asyncio.to_thread(load_seeds, seeds_dir)
         except SeedError as error:
             print(f"error: {error}", file=sys.stderr)
             return EXIT_FAILURE

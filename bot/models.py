@@ -6,6 +6,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from bot.trivia.models import Question
+
 __all__ = [
     "CastEntry",
     "CastMember",
@@ -134,6 +136,8 @@ class FilmRecord:
     quotes: tuple[Quote, ...]
     sources: tuple[SourceDocument, ...]
     warnings: tuple[str, ...] = ()
+    trivia: tuple[Question, ...] = ()
+    """Hand-written questions from the film's ``trivia.yaml``, if it has one."""
 
     def credit(self, key: str) -> tuple[str, ...]:
         """Values of the infobox field ``key`` (case-insensitive), or an empty tuple."""

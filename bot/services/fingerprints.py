@@ -10,7 +10,7 @@ from bot.storage.database import Fingerprints
 
 __all__ = ["CATEGORIES", "fingerprint_film", "fingerprint_knowledge_base"]
 
-CATEGORIES = ("facts", "credits", "cast", "sections", "quotes", "sources")
+CATEGORIES = ("facts", "credits", "cast", "sections", "quotes", "sources", "trivia")
 
 
 def _digest(value: object) -> str:
@@ -45,6 +45,7 @@ def fingerprint_film(film: FilmRecord) -> dict[str, dict[str, str]]:
             s.name: _digest([s.kind, s.title, s.publication, s.url, s.published])
             for s in film.sources
         },
+        "trivia": {q.text: _digest([q.answers, q.spoiler]) for q in film.trivia},
     }
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from bot.errors import BusyError, SeedError
 from bot.models import KnowledgeBase
-from bot.parsing import parse_seeds
+from bot.seeds import load_seeds
 from bot.services.fingerprints import CATEGORIES, fingerprint_knowledge_base
 from bot.storage.database import Database, Fingerprints
 
@@ -105,7 +105,7 @@ class KnowledgeService:
             raise BusyError("a reseed is already running")
         async with self._lock:
             try:
-                kb = await asyncio.to_thread(parse_seeds, self._seeds_dir)
+                kb = await asyncio.to_thread(load_seeds, self._seeds_dir)
             except SeedError as error:
                 return ReseedReport(dry_run=dry_run, error=error)
             new = fingerprint_knowledge_base(kb)

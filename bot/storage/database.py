@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import json
 from collections.abc import AsyncIterator, Iterable, Sequence
 from contextlib import asynccontextmanager
 from importlib import resources
@@ -34,6 +35,7 @@ from bot.models import (
     SourceDocument,
     StoredQuote,
 )
+from bot.trivia.models import Question, QuestionKind
 
 __all__ = ["Database", "Fingerprints"]
 
@@ -45,6 +47,7 @@ _PATH_SEPARATOR = "\x1f"
 _SPEAKER_SEPARATOR = "\x1f"
 
 _CLEAR_SEED_CONTENT = (
+    "DELETE FROM custom_questions",
     "DELETE FROM quote_speakers",
     "DELETE FROM quotes",
     "DELETE FROM sections",
@@ -257,6 +260,14 @@ class Database:
                 for s in film.sections
             ],
         )
+        await conn.executemany(
+            "INSERT INTO custom_questions (film_id, position, text, answers, spoiler, source)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                (film_id, i, q.text, json.dumps(list(q.answers)), int(q.spoiler), q.source)
+                for i, q in enumerate(film.trivia)
+            ],
+        )
         for quote in film.quotes:
             cursor = await conn.execute(
                 "INSERT INTO quotes (film_id, source_id, position, line, speakers, text, question,"
@@ -421,6 +432,67 @@ class Database:
             (slug, slug, speaker, speaker),
         )
         return tuple(row[0] for row in rows)
+
+    async def custom_questions(self, slug: str) -> tuple[Question, ...]:
+        """A film's hand-written trivia questions, in file order."""
+        rows = await self._all(
+            "SELECT c.text, c.answers, c.spoiler, c.source FROM custom_questions c"
+            " JOIN films f ON f.id = c.film_id WHERE f.slug = ? ORDER BY c.position",
+            (slug,),
+        )
+        return tuple(
+            Question(
+                text=row[0],
+                answers=tuple(json.loads(row[1])),
+                choices=(),
+                kind=QuestionKind.CUSTOM,
+                spoiler=bool(row[2]),
+                source=row[3],
+                film=slug,
+            )
+            for row in rows
+        )
+
+    async def film_record(self, slug: str) -> FilmRecord | None:
+        """A film's full record (everything a question generator needs), or None."""
+        info = await self.film_info(slug)
+        if info is None:
+            return None
+        sources = await self._all(
+            "SELECT s.name, s.kind, s.title, s.publication, s.url, s.published FROM sources s"
+            " JOIN films f ON f.id = s.film_id WHERE f.slug = ? ORDER BY s.id",
+            (slug,),
+        )
+        quotes = await self._all(
+            "SELECT * FROM quote_rows WHERE film_slug = ? ORDER BY source_name, position",
+            (slug,),
+        )
+        return FilmRecord(
+            slug=slug,
+            title=info.summary.title,
+            year=info.summary.year,
+            infobox=info.infobox,
+            runtime_minutes=info.runtime_minutes,
+            release_date=info.release_date,
+            money=info.money,
+            reviews=info.reviews,
+            lead=info.lead,
+            sections=await self.sections(slug),
+            cast=tuple(entry.member for entry in await self.cast(slug)),
+            quotes=tuple(_stored_quote(row).quote for row in quotes),
+            sources=tuple(
+                SourceDocument(
+                    name=row[0],
+                    kind=DocumentKind(row[1]),
+                    title=row[2],
+                    publication=row[3],
+                    url=row[4],
+                    published=_date(row[5]),
+                )
+                for row in sources
+            ),
+            trivia=await self.custom_questions(slug),
+        )
 
     async def quote(self, quote_id: int) -> StoredQuote | None:
         """One quote by id."""

@@ -1,0 +1,173 @@
+"""/trivia: start, stop and skip rounds; leaderboards and seasons."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.app import FilmClubBot
+from bot.errors import BusyError, NotAllowedError, NotFoundError
+from bot.trivia import engine
+from bot.trivia.engine import RoundMode, RoundRegistry
+from bot.trivia.judge import judge
+from cogs._shared import Interaction, film_autocomplete, services, spoilers_allowed
+from cogs.trivia._driver import RoundDriver
+from cogs.trivia._render import leaderboard_text
+
+__all__ = ["TYPED_FALLBACK_NOTE", "TriviaCog"]
+
+DEFAULT_QUESTIONS = 10
+TYPED_FALLBACK_NOTE = (
+    "Typed answers need the Message Content intent (FILMCLUB_MESSAGE_CONTENT=true and the"
+    " intent enabled for the bot), so this round uses buttons."
+)
+
+QuestionCount = app_commands.Range[int, engine.MIN_QUESTIONS, engine.MAX_QUESTIONS]
+Seconds = app_commands.Range[int, int(engine.MIN_TIME_LIMIT), int(engine.MAX_TIME_LIMIT)]
+
+
+class TriviaCog(commands.GroupCog, group_name="trivia", group_description="Film trivia rounds"):
+    """Trivia rounds, one per channel, many channels at once."""
+
+    def __init__(self, bot: FilmClubBot) -> None:
+        self.bot = bot
+        self.rounds = RoundRegistry(clock=bot.clock, judge=judge)
+        self.drivers: dict[int, RoundDriver] = {}
+        super().__init__()
+
+    async def cog_unload(self) -> None:
+        """Stop every round's background task."""
+        for driver in list(self.drivers.values()):
+            await driver.close()
+
+    def wake_all(self) -> None:
+        """Make every round check the clock now."""
+        for driver in self.drivers.values():
+            driver.wake()
+
+    def _finished(self, driver: RoundDriver) -> None:
+        channel_id = driver.round.channel_id
+        if self.drivers.get(channel_id) is driver:
+            del self.drivers[channel_id]
+            self.rounds.remove(channel_id)
+
+    def _driver(self, interaction: Interaction) -> RoundDriver:
+        driver = self.drivers.get(interaction.channel_id or 0)
+        if driver is None:
+            raise NotFoundError("No trivia round is running in this channel.")
+        return driver
+
+    @app_commands.command(name="start", description="Start a trivia round in this channel")
+    @app_commands.describe(
+        questions="How many questions (1-50, default 10)",
+        mode="typed: first correct message wins; buttons: everyone picks A-D",
+        film="Which film (default: the server's film)",
+        spoilers="Include questions about the plot and ending (default: no)",
+        seconds="Seconds per question (10-120, default 30)",
+    )
+    @app_commands.autocomplete(film=film_autocomplete)
+    @app_commands.guild_only()
+    async def start(
+        self,
+        interaction: Interaction,
+        questions: QuestionCount = DEFAULT_QUESTIONS,
+        mode: Literal["typed", "buttons"] | None = None,
+        film: str | None = None,
+        spoilers: bool = False,
+        seconds: Seconds = int(engine.DEFAULT_TIME_LIMIT),
+    ) -> None:
+        """Pick questions and start the round."""
+        channel = interaction.channel
+        channel_id = interaction.channel_id or 0
+        if channel is None or not isinstance(channel, discord.abc.Messageable):
+            raise NotFoundError("Trivia needs a text channel.")
+        if channel_id in self.drivers:
+            raise BusyError("A round is already running here; /trivia stop ends it.")
+        typed_possible = self.bot.settings.message_content
+        note = ""
+        chosen_mode = RoundMode.TYPED if typed_possible else RoundMode.BUTTONS
+        if mode is not None:
+            chosen_mode = RoundMode(mode)
+        if chosen_mode is RoundMode.TYPED and not typed_possible:
+            chosen_mode, note = RoundMode.BUTTONS, f"\n{TYPED_FALLBACK_NOTE}"
+        chosen = await services(interaction).films.resolve(film, interaction.guild_id)
+        picked = await services(interaction).trivia.pick(
+            chosen, questions, mode=chosen_mode, spoilers=spoilers
+        )
+        try:
+            round_ = self.rounds.create(
+                guild_id=interaction.guild_id or 0,
+                channel_id=channel_id,
+                starter_id=interaction.user.id,
+                questions=picked,
+                mode=chosen_mode,
+                time_limit=float(seconds),
+            )
+        except engine.RoundAlreadyRunning as exc:
+            raise BusyError("A round is already running here; /trivia stop ends it.") from exc
+        driver = RoundDriver(
+            round_,
+            channel,
+            services(interaction).trivia,
+            self.bot.clock,
+            spoilers_shown=await spoilers_allowed(interaction),
+            on_finished=self._finished,
+        )
+        self.drivers[channel_id] = driver
+        await interaction.response.send_message(
+            f"**Trivia: {discord.utils.escape_markdown(chosen.display)}** · {len(picked)}"
+            f" question(s) · {chosen_mode.value} · {seconds} s each{note}"
+        )
+        driver.start()
+
+    def _can_manage(self, interaction: Interaction) -> bool:
+        return interaction.permissions.manage_messages
+
+    async def _control(self, interaction: Interaction, *, stop: bool) -> None:
+        driver = self._driver(interaction)
+        user, manage = interaction.user.id, self._can_manage(interaction)
+        if not driver.round.may_control(user, can_manage=manage):
+            raise NotAllowedError("Only whoever started the round or a moderator can do that.")
+        await interaction.response.send_message("Stopping the round." if stop else "Skipping.")
+        if stop:
+            await driver.control(lambda: driver.round.stop(user, can_manage=manage))
+        else:
+            await driver.control(lambda: driver.round.skip(user, can_manage=manage))
+
+    @app_commands.command(name="stop", description="Stop this channel's round")
+    @app_commands.guild_only()
+    async def stop(self, interaction: Interaction) -> None:
+        """End the round and post the scoreboard (the starter or Manage Messages)."""
+        await self._control(interaction, stop=True)
+
+    @app_commands.command(name="skip", description="Skip the current question")
+    @app_commands.guild_only()
+    async def skip(self, interaction: Interaction) -> None:
+        """Reveal the answer and move on (the starter or Manage Messages)."""
+        await self._control(interaction, stop=False)
+
+    @app_commands.command(name="leaderboard", description="This server's trivia standings")
+    @app_commands.guild_only()
+    async def leaderboard(self, interaction: Interaction) -> None:
+        """Show this season's and the all-time leaderboard."""
+        board = await services(interaction).trivia.leaderboard(interaction.guild_id or 0)
+        await interaction.response.send_message(leaderboard_text(board))
+
+    @app_commands.command(name="reset", description="Start a new season (history is kept)")
+    @app_commands.guild_only()
+    @app_commands.default_permissions(manage_guild=True)
+    @app_commands.checks.has_permissions(manage_guild=True)
+    async def reset(self, interaction: Interaction) -> None:
+        """Begin a new season; the all-time board keeps every point."""
+        season = await services(interaction).trivia.new_season(interaction.guild_id or 0)
+        await interaction.response.send_message(f"Season {season} has begun. Good luck!")
+
+    @commands.Cog.listener()
+    async def on_message(self, message: discord.Message) -> None:
+        """Typed answers: every message in a channel with a running round is a guess."""
+        driver = self.drivers.get(message.channel.id)
+        if driver is not None and driver.round.mode is RoundMode.TYPED:
+            await driver.answer(message)

@@ -1,0 +1,171 @@
+"""Running one channel's round on Discord: timers, posting events, saving awards first."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Callable
+
+import discord
+
+from bot.services.trivia import TriviaService
+from bot.trivia.clock import Clock
+from bot.trivia.engine import (
+    Awarded,
+    ChoiceOutcome,
+    Close,
+    Event,
+    GuessOutcome,
+    HintShown,
+    QuestionStarted,
+    Revealed,
+    Round,
+    RoundEnded,
+)
+from bot.trivia.models import Question
+from cogs.trivia._render import hint_text, question_text, reveal_text, round_end_text
+from cogs.trivia._views import AnswerView
+
+__all__ = ["CLOSE_REACTION", "RoundDriver"]
+
+log = logging.getLogger(__name__)
+
+CLOSE_REACTION = "🤏"
+"""Added to a typed guess that was nearly right: quiet, and seen only by whoever looks."""
+
+CLOSE_TIMEOUT = 5.0
+"""Seconds to let a round's task finish what it is posting when the bot shuts down."""
+
+_NO_MENTIONS = discord.AllowedMentions.none()
+
+
+class RoundDriver:
+    """Drives a `Round`: wakes for hints and timeouts, posts every event in order.
+
+    Engine calls and the posting of their events happen under one lock, so events from a
+    typed answer, a click and a timer can never interleave; awards are saved before the
+    message announcing them is sent.
+    """
+
+    def __init__(
+        self,
+        round_: Round,
+        channel: discord.abc.Messageable,
+        trivia: TriviaService,
+        clock: Clock,
+        *,
+        spoilers_shown: bool,
+        on_finished: Callable[[RoundDriver], None],
+    ) -> None:
+        self.round = round_
+        self._channel = channel
+        self._trivia = trivia
+        self._clock = clock
+        self._spoilers_shown = spoilers_shown
+        self._on_finished = on_finished
+        self._lock = asyncio.Lock()
+        self._wake = asyncio.Event()
+        self._task: asyncio.Task[None] | None = None
+        self._views: list[AnswerView] = []
+        self._question: Question | None = None
+        self._closing = False
+
+    def start(self) -> None:
+        """Post the first question and keep the round going in the background."""
+        self._task = asyncio.create_task(self._run(), name=f"trivia-{self.round.channel_id}")
+
+    def wake(self) -> None:
+        """Check the clock now (tests advance a fake clock, then wake the driver)."""
+        self._wake.set()
+
+    async def close(self) -> None:
+        """Stop the background task (used when the cog unloads); the round is abandoned."""
+        self._closing = True
+        self.wake()
+        task = self._task
+        if task is None or task.done():
+            return
+        done, _ = await asyncio.wait({task}, timeout=CLOSE_TIMEOUT)
+        if not done:
+            task.cancel()
+            await asyncio.wait({task})
+
+    async def _sleep_until_due(self) -> None:
+        due = self.round.next_due_at()
+        delay = None if due is None else max(0.0, due - self._clock.now())
+        with contextlib.suppress(TimeoutError):
+            async with asyncio.timeout(delay):
+                await self._wake.wait()
+        self._wake.clear()
+
+    async def _run(self) -> None:
+        try:
+            async with self._lock:
+                await self._post(self.round.start())
+            while not self.round.finished and not self._closing:
+                await self._sleep_until_due()
+                if self._closing:
+                    break
+                async with self._lock:
+                    await self._post(self.round.tick())
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            log.exception("trivia round in channel %s failed", self.round.channel_id)
+        finally:
+            for view in self._views:
+                view.stop()
+            self._on_finished(self)
+
+    async def answer(self, message: discord.Message) -> None:
+        """Judge a typed message; react quietly to a near miss."""
+        async with self._lock:
+            result = self.round.answer(message.author.id, message.author.bot, message.content)
+            if result.outcome is GuessOutcome.CLOSE:
+                with contextlib.suppress(discord.HTTPException):
+                    await message.add_reaction(CLOSE_REACTION)
+            await self._post(result.events)
+        self.wake()
+
+    async def choose(self, user_id: int, choice: int, question_number: int) -> ChoiceOutcome:
+        """Record a button click."""
+        async with self._lock:
+            result = self.round.choose(user_id, choice, question_number)
+            await self._post(result.events)
+        return result.outcome
+
+    async def control(self, action: Callable[[], list[Event]]) -> None:
+        """Run a stop or skip and post what it produced."""
+        async with self._lock:
+            await self._post(action())
+        self.wake()
+
+    async def _send(self, content: str, view: discord.ui.View | None = None) -> None:
+        if view is None:
+            await self._channel.send(content, allowed_mentions=_NO_MENTIONS)
+        else:
+            await self._channel.send(content, view=view, allowed_mentions=_NO_MENTIONS)
+
+    async def _post(self, events: tuple[Event, ...] | list[Event]) -> None:
+        shown = self._spoilers_shown
+        for event in events:
+            if isinstance(event, Awarded):
+                if self._question is not None:
+                    await self._trivia.record(event, self._question)
+            elif isinstance(event, QuestionStarted):
+                self._question = event.question
+                view = None
+                if event.mode == "buttons":
+                    # Old questions' buttons stay live so late clicks hear "too late".
+                    view = AnswerView(self, event.number, len(event.question.choices))
+                    self._views.append(view)
+                await self._send(question_text(event, spoilers_shown=shown), view)
+            elif isinstance(event, HintShown) and self._question is not None:
+                await self._send(hint_text(event, self._question, spoilers_shown=shown))
+            elif isinstance(event, Revealed):
+                await self._send(reveal_text(event, spoilers_shown=shown))
+            elif isinstance(event, RoundEnded):
+                await self._send(round_end_text(event))
+            elif isinstance(event, Close):
+                continue

@@ -1,0 +1,220 @@
+from __future__ import annotations
+
+from dataclasses import replace
+
+from bot.app import create_bot
+from bot.loopback.harness import run_bot
+from bot.loopback.server import FakeDiscord
+from bot.storage.database import Database
+from bot.trivia.clock import FakeClock
+from bot.trivia.engine import REVEAL_PAUSE
+from cogs.trivia._driver import CLOSE_REACTION
+from tests.cogs.trivia.conftest import MANAGE_MESSAGES, TriviaClub, make_questions
+
+
+def is_reaction(path: str) -> bool:
+    return "/reactions/" in path
+
+
+async def test_typed_round_three_players_near_miss_and_a_bot(
+    trivia_club: TriviaClub, fixed_questions
+) -> None:
+    fixed_questions(make_questions(2))
+    fake, channel = trivia_club.fake, trivia_club.guild.general
+    alice, bob, carol = fake.user("alice"), fake.user("bob"), fake.user("carol")
+    robot = fake.user("robot", bot=True)
+
+    reply = await fake.slash(
+        "trivia start", {"questions": 2, "mode": "typed", "seconds": 10}, user=alice
+    )
+    assert "2 question(s) · typed" in reply.content
+    question = await trivia_club.next_message(channel, None, "Who composed the score? #1")
+
+    await fake.message(channel, "nick urata", author=robot)
+    await fake.message(channel, "Nick Urrrata", author=bob)
+    await fake.wait_for_request(lambda r: is_reaction(r.path))
+    await fake.message(channel, "pamela martin", author=carol)
+    await fake.message(channel, "i think it's nick urata", author=alice)
+    reveal = await trivia_club.next_message(channel, question, "The answer was")
+    assert f"<@{alice.id}> +3" in reveal.content
+    assert str(robot.id) not in reveal.content
+    reactions = [r for r in fake.requests if is_reaction(r.path)]
+    assert len(reactions) == 1
+    assert reactions[0].path.endswith("/@me")
+    assert reactions[0].path.endswith(f"/reactions/{CLOSE_REACTION}/@me")
+
+    await trivia_club.advance(REVEAL_PAUSE)
+    second = await trivia_club.next_message(channel, reveal, "Who plays the brother? #2")
+    await trivia_club.advance(10 / 3 + 0.01)
+    hint = await trivia_club.next_message(channel, second, "Hint:")
+    assert "`C**** M******`" in hint.content
+    assert "now 2 point(s)" in hint.content
+    await fake.message(channel, "messina", author=bob)
+    reveal2 = await trivia_club.next_message(channel, hint, "The answer was")
+    assert f"<@{bob.id}> +2" in reveal2.content
+    await trivia_club.advance(REVEAL_PAUSE)
+    end = await trivia_club.next_message(channel, reveal2, "That's the round!")
+    assert f"<@{alice.id}>: 3 point(s)" in end.content
+    assert f"<@{bob.id}>: 2 point(s)" in end.content
+
+    board = await fake.slash("trivia leaderboard")
+    assert f"1. <@{alice.id}>: 3 point(s), 1 correct" in board.content
+    assert f"2. <@{bob.id}>: 2 point(s), 1 correct" in board.content
+    for message in fake.channel_messages(channel):
+        assert message.allowed_mentions == {"parse": []}
+
+
+async def test_buttons_round_double_click_and_faster_scores_more(
+    trivia_club: TriviaClub, fixed_questions
+) -> None:
+    fixed_questions(make_questions(1))
+    fake, channel = trivia_club.fake, trivia_club.guild.general
+    alice, bob, carol = fake.user("alice"), fake.user("bob"), fake.user("carol")
+    await fake.slash("trivia start", {"questions": 1, "mode": "buttons"}, user=alice)
+    question = await trivia_club.next_message(channel, None, "Who composed the score? #1")
+    assert question.custom_ids == tuple(f"trivia:{channel.id}:1:{i}" for i in range(4))
+    assert "**A.** Nick Urata" in question.content
+
+    first = await fake.click(question, question.custom_ids[0], user=bob)
+    assert first.ephemeral and "Answer recorded: A" in first.content
+    again = await fake.click(question, question.custom_ids[1], user=bob)
+    assert again.ephemeral and "already answered" in again.content
+    await trivia_club.advance(1)
+    await fake.click(question, question.custom_ids[0], user=carol)
+    await fake.click(question, question.custom_ids[2], user=alice)
+
+    await trivia_club.advance(30)
+    reveal = await trivia_club.next_message(channel, question, "The answer was")
+    assert "A. Nick Urata" in reveal.content
+    assert reveal.content.index(f"<@{bob.id}> +3") < reveal.content.index(f"<@{carol.id}> +2")
+    assert str(alice.id) not in reveal.content
+    late = await fake.click(question, question.custom_ids[0], user=alice)
+    assert "Too late" in late.content
+
+
+async def test_typed_mode_without_the_intent_falls_back_to_buttons(club) -> None:
+    reply = await club.fake.slash("trivia start", {"questions": 1, "mode": "typed"})
+    assert "· buttons ·" in reply.content
+    assert "Message Content intent" in reply.content
+    await club.fake.slash("trivia stop")
+
+
+async def test_stop_and_skip_need_the_starter_or_manage_messages(
+    trivia_club: TriviaClub, fixed_questions
+) -> None:
+    fixed_questions(make_questions(3))
+    fake, channel = trivia_club.fake, trivia_club.guild.general
+    starter, other, moderator = fake.user("starter"), fake.user("other"), fake.user("mod")
+    await fake.slash("trivia start", {"questions": 3, "mode": "typed"}, user=starter)
+    first = await trivia_club.next_message(channel, None, "#1")
+
+    refused = await fake.slash("trivia skip", user=other)
+    assert refused.ephemeral and "Only whoever started" in refused.content
+    refused = await fake.slash("trivia stop", user=other)
+    assert refused.ephemeral
+
+    await fake.slash("trivia skip", user=starter)
+    skipped = await trivia_club.next_message(channel, first, "Skipped. The answer was")
+    assert "Nick Urata" in skipped.content
+    await trivia_club.advance(REVEAL_PAUSE)
+    second = await trivia_club.next_message(channel, skipped, "#2")
+
+    await fake.slash("trivia stop", user=moderator, permissions=MANAGE_MESSAGES)
+    ended = await trivia_club.next_message(channel, second, "The round was stopped.")
+    assert "No points this time." in ended.content
+    missing = await fake.slash("trivia stop", user=starter)
+    assert "No trivia round is running" in missing.content
+
+
+async def test_two_channels_at_once(trivia_club: TriviaClub, fixed_questions) -> None:
+    fixed_questions(make_questions(1))
+    fake, guild = trivia_club.fake, trivia_club.guild
+    one, two = guild.general, fake.add_channel(guild, "second")
+    alice, bob = fake.user("alice"), fake.user("bob")
+    await fake.slash("trivia start", {"questions": 1, "mode": "typed"}, channel=one, user=alice)
+    await fake.slash("trivia start", {"questions": 1, "mode": "typed"}, channel=two, user=bob)
+    busy = await fake.slash("trivia start", {"questions": 1}, channel=one, user=bob)
+    assert busy.ephemeral and "already running" in busy.content
+    q1 = await trivia_club.next_message(one, None, "#1")
+    q2 = await trivia_club.next_message(two, None, "#1")
+    await fake.message(two, "urata", author=bob)
+    reveal2 = await trivia_club.next_message(two, q2, "The answer was")
+    assert f"<@{bob.id}> +3" in reveal2.content
+    assert not [m for m in fake.channel_messages(one) if "The answer was" in m.content]
+    await fake.message(one, "nick urata", author=alice)
+    reveal1 = await trivia_club.next_message(one, q1, "The answer was")
+    assert f"<@{alice.id}> +3" in reveal1.content
+
+
+async def test_spoiler_questions_are_tagged_outside_spoiler_channels(
+    trivia_club: TriviaClub, fixed_questions
+) -> None:
+    spoiler_question = make_questions(3)[2:]
+    fixed_questions(spoiler_question)
+    fake, channel = trivia_club.fake, trivia_club.guild.general
+    await fake.slash("trivia start", {"questions": 1, "mode": "typed", "spoilers": True})
+    question = await trivia_club.next_message(channel, None, "spoiler")
+    assert "||Who walks the dog at the end? #3||" in question.content
+    await trivia_club.advance(31)
+    reveal = await trivia_club.next_message(channel, question, "The answer was")
+    assert "||Calvin Weir-Fields||" in reveal.content
+
+
+async def test_generated_questions_play_end_to_end(trivia_club: TriviaClub) -> None:
+    fake, channel = trivia_club.fake, trivia_club.guild.general
+    alice = fake.user("alice")
+    await fake.slash("trivia start", {"questions": 1, "mode": "typed"}, user=alice)
+    question = await trivia_club.next_message(channel, None, "Question 1/1")
+    current = trivia_club.cog.drivers[channel.id].round.current_question
+    assert current is not None and not current.spoiler
+    await fake.message(channel, current.answer, author=alice)
+    reveal = await trivia_club.next_message(channel, question, "The answer was")
+    assert f"<@{alice.id}> +3" in reveal.content
+
+
+async def test_points_survive_a_restart(club_settings, fixed_questions) -> None:
+    fixed_questions(make_questions(2))
+    settings = replace(club_settings, message_content=True)
+    async with FakeDiscord() as fake:
+        guild = fake.add_guild(name="Film Club")
+        alice = fake.user("alice")
+        clock = FakeClock()
+        bot = create_bot(settings, clock=clock)
+        async with run_bot(bot, fake):
+            await fake.slash("trivia start", {"questions": 2, "mode": "typed"}, user=alice)
+            question = await fake.wait_for_channel_message(
+                guild.general, lambda m: "#1" in m.content
+            )
+            await fake.message(guild.general, "urata", author=alice)
+            await fake.wait_for_channel_message(
+                guild.general, lambda m: "The answer was" in m.content, after=question
+            )
+        # The bot is gone mid-round (question 2 never asked); the announced point is saved.
+        async with await Database.open(settings.database_path) as database:
+            board = await database.leaderboard(guild.id, None, 10)
+        assert [(e.user_id, e.points) for e in board] == [(alice.id, 3)]
+
+        restarted = create_bot(settings, clock=FakeClock())
+        async with run_bot(restarted, fake):
+            reply = await fake.slash("trivia leaderboard", guild=guild)
+            assert f"1. <@{alice.id}>: 3 point(s), 1 correct" in reply.content
+
+
+async def test_reset_starts_a_new_season_and_keeps_history(
+    trivia_club: TriviaClub, fixed_questions
+) -> None:
+    fixed_questions(make_questions(1))
+    fake, channel = trivia_club.fake, trivia_club.guild.general
+    alice = fake.user("alice")
+    await fake.slash("trivia start", {"questions": 1, "mode": "typed"}, user=alice)
+    question = await trivia_club.next_message(channel, None, "#1")
+    await fake.message(channel, "urata", author=alice)
+    await trivia_club.next_message(channel, question, "The answer was")
+    refused = await fake.slash("trivia reset", user=alice)
+    assert refused.ephemeral and "Manage Server" in refused.content
+    reset = await fake.slash("trivia reset", user=alice, permissions=1 << 5)
+    assert "Season 2" in reset.content
+    board = await fake.slash("trivia leaderboard")
+    season, all_time = board.content.split("**All time**")
+    assert "Season 2" in season and "No points yet." in season
+    assert f"<@{alice.id}>: 3 point(s)" in all_time
