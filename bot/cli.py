@@ -12,10 +12,17 @@ from pathlib import Path
 
 from bot.config import ConfigError, Settings
 from bot.errors import SeedError
-from bot.reports import film_summary, knowledge_base_json, reseed_summary
+from bot.reports import (
+    film_summary,
+    knowledge_base_json,
+    questions_json,
+    questions_text,
+    reseed_summary,
+)
 from bot.seeds import load_seeds
 from bot.services.knowledge import KnowledgeService
 from bot.storage.database import Database
+from bot.trivia.questions import generate_questions
 
 __all__ = ["main"]
 
@@ -40,7 +47,26 @@ def _parser() -> argparse.ArgumentParser:
     seed.add_argument("--dry-run", action="store_true", help="parse only; change nothing")
     seed.add_argument("--json", action="store_true", help="print the parsed films as JSON")
     commands.add_parser("sync", help="register the slash commands with Discord globally")
+    questions = commands.add_parser("questions", help="print the trivia questions for review")
+    questions.add_argument("--film", help="only this film's slug")
+    questions.add_argument("--seeds", type=Path, help="seeds folder (default: FILMCLUB_SEEDS)")
+    questions.add_argument("--json", action="store_true", help="print the questions as JSON")
     return parser
+
+
+def _questions(settings: Settings, args: argparse.Namespace) -> int:
+    try:
+        kb = load_seeds(args.seeds or settings.seeds_dir)
+    except SeedError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_FAILURE
+    films = [film for film in kb.films if args.film in (None, film.slug)]
+    if args.film and not films:
+        print(f"error: no film with the slug {args.film!r}", file=sys.stderr)
+        return EXIT_FAILURE
+    questions = [q for film in films for q in (*generate_questions(film), *film.trivia)]
+    print(questions_json(questions) if args.json else questions_text(questions))
+    return EXIT_OK
 
 
 async def _seed(settings: Settings, args: argparse.Namespace) -> int:
@@ -97,4 +123,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     command = args.command or "run"
     if command == "seed":
         return asyncio.run(_seed(settings, args))
+    if command == "questions":
+        return _questions(settings, args)
     return _run(settings, command)

@@ -8,8 +8,16 @@ from typing import Any
 
 from bot.models import FilmRecord, KnowledgeBase
 from bot.services.knowledge import ReseedReport
+from bot.trivia.models import Question
 
-__all__ = ["film_json", "film_summary", "knowledge_base_json", "reseed_summary"]
+__all__ = [
+    "film_json",
+    "film_summary",
+    "knowledge_base_json",
+    "questions_json",
+    "questions_text",
+    "reseed_summary",
+]
 
 
 def film_json(film: FilmRecord) -> dict[str, Any]:
@@ -92,3 +100,38 @@ def reseed_summary(report: ReseedReport) -> str:
         lines.append("no films found")
     header = f"reseed {verb} {sum(f.status != 'unchanged' for f in report.films)} film(s)"
     return "\n".join([header, *lines])
+
+
+def questions_json(questions: list[Question]) -> str:
+    """Questions in the stable ``questions --json`` shape: a list of objects."""
+    return json.dumps(
+        [
+            {
+                "question": q.text,
+                "answers": list(q.answers),
+                "choices": list(q.choices),
+                "kind": q.kind.value,
+                "spoiler": q.spoiler,
+                "source": q.source,
+                "film": q.film,
+            }
+            for q in questions
+        ],
+        ensure_ascii=False,
+        indent=2,
+    )
+
+
+def questions_text(questions: list[Question]) -> str:
+    """Questions for an admin to review, one block each, with per-kind counts."""
+    lines = []
+    for number, q in enumerate(questions, start=1):
+        flag = " [spoiler]" if q.spoiler else ""
+        lines.append(f"{number}. ({q.film}, {q.kind.value}{flag}) {q.text}")
+        lines.append(f"   answers: {' | '.join(q.answers)}")
+        if q.choices:
+            lines.append(f"   choices: {' | '.join(q.choices)}")
+        lines.append(f"   source: {q.source}")
+    kinds = Counter(q.kind.value for q in questions)
+    lines.append(f"{len(questions)} questions: " + ", ".join(f"{k} {n}" for k, n in kinds.items()))
+    return "\n".join(lines)

@@ -32,10 +32,6 @@ INLINE_MAX_CHARS = 60
 """Fields shorter than this sit side by side."""
 
 
-def _format_number(value: float) -> str:
-    return f"{value:g}"
-
-
 def info_embed(info: FilmInfo) -> discord.Embed:
     """An embed with a film's credits, dates, runtime, box office and reception."""
     embed = discord.Embed(
@@ -54,9 +50,7 @@ def info_embed(info: FilmInfo) -> discord.Embed:
     if info.reviews:
         by_aggregator: dict[str, list[str]] = {}
         for review in info.reviews:
-            by_aggregator.setdefault(review.aggregator, []).append(
-                f"{review.metric} {_format_number(review.value)}"
-            )
+            by_aggregator.setdefault(review.aggregator, []).append(f"{review.metric} {review.text}")
         fields.append(
             ("Reception", "\n".join(f"{name}: {', '.join(v)}" for name, v in by_aggregator.items()))
         )

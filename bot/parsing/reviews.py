@@ -10,12 +10,17 @@ __all__ = ["find_review_scores"]
 
 _AGGREGATORS = ("Rotten Tomatoes", "Metacritic")
 _FIGURES = (
-    ("approval", re.compile(r"approval rating of (?P<value>\d{1,3}(?:\.\d+)?)\s*%")),
-    ("reviews", re.compile(r"based on (?P<value>\d[\d,]*) (?:reviews|critics)")),
-    ("average rating", re.compile(r"average rating of (?P<value>\d+(?:\.\d+)?)\s*/\s*10")),
-    ("score", re.compile(r"(?<!weighted )average score of (?P<value>\d{1,3})\b")),
-    ("critics", re.compile(r"reviews from (?P<value>\d[\d,]*) critics")),
+    ("approval", re.compile(r"approval rating of (?P<value>\d{1,3}(?:\.\d+)?)\s*%"), "{}%"),
+    ("reviews", re.compile(r"based on (?P<value>\d[\d,]*) (?:reviews|critics)"), "{}"),
+    (
+        "average rating",
+        re.compile(r"average rating of (?P<value>\d+(?:\.\d+)?)\s*/\s*10"),
+        "{}/10",
+    ),
+    ("score", re.compile(r"(?<!weighted )average score of (?P<value>\d{1,3})\b"), "{}"),
+    ("critics", re.compile(r"reviews from (?P<value>\d[\d,]*) critics"), "{}"),
 )
+"""(metric, pattern, how the figure is written) for each figure an aggregator reports."""
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"])")
 
 
@@ -31,7 +36,7 @@ def find_review_scores(text: str) -> tuple[ReviewScore, ...]:
                 aggregator = named[0]
             if aggregator is None:
                 continue
-            for metric, pattern in _FIGURES:
+            for metric, pattern, written in _FIGURES:
                 match = pattern.search(sentence)
                 if match is None or (aggregator, metric) in seen:
                     continue
@@ -42,7 +47,7 @@ def find_review_scores(text: str) -> tuple[ReviewScore, ...]:
                         aggregator=aggregator,
                         metric=metric,
                         value=float(raw.replace(",", "")),
-                        text=match.group(0),
+                        text=written.format(raw),
                     )
                 )
     return tuple(found)

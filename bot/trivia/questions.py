@@ -802,9 +802,10 @@ def _number_drafts(ctx: _Film) -> Iterator[_Draft]:
         if written is None:
             continue
         phrase = next(
-            (label for word, label in _SCORE_PHRASES if word in fold(score.metric)),
-            score.metric.strip(),
+            (label for word, label in _SCORE_PHRASES if word in fold(score.metric)), None
         )
+        if phrase is None:  # counts of reviews are not scores worth asking about
+            continue
         scale = _score_scale(score.text, written)
         candidates = (
             _renumber(score.text, written + fraction * scale)
