@@ -9,7 +9,7 @@ from bot.errors import SeedError
 from bot.models import DocumentKind, FilmRecord, KnowledgeBase, Quote, SourceDocument
 from bot.parsing.article import ParsedArticle, looks_like_article, parse_article
 from bot.parsing.documents import Document, read_document
-from bot.parsing.interview import looks_like_interview, parse_interview
+from bot.parsing.interview import looks_like_interview, parse_interview, prose_text
 from bot.parsing.manifest import Manifest, read_manifest
 from bot.parsing.speakers import SpeakerResolver
 
@@ -65,7 +65,7 @@ def parse_film(folder: Path) -> FilmRecord:
     for document in documents:
         if any(document is doc for doc, _ in articles):
             continue
-        resolver = SpeakerResolver(credited, document.text)
+        resolver = SpeakerResolver(credited, prose_text(document))
         if not looks_like_interview(document, resolver):
             raise SeedError(
                 document.path,

@@ -19,6 +19,7 @@ _TITLE = re.compile(r"^=\s*(?P<title>[^=].*?)\s*=$")
 _HEADING = re.compile(r"^(?P<marks>={2,6})\s*(?P<title>.+?)\s*(?P=marks)$")
 _INFOBOX_LINE = re.compile(r"^[-*•]\s*(?P<key>[A-Za-z][\w .'/()-]{0,40}?)\s*:\s*(?P<value>.*)$")
 _CAST_LINE = re.compile(r"^[-*•]\s*(?P<actor>.+?)\s+as\s+(?P<rest>.+)$")
+_BULLET = re.compile(r"^[-*•]\s*")
 _YEAR = re.compile(r"\b(?P<year>1[89]\d\d|2[01]\d\d)\b")
 _DATE_KEYS = frozenset({"released", "release", "release date", "release dates", "premiere"})
 _RUNTIME_KEYS = frozenset({"runtime", "running time", "length"})
@@ -126,17 +127,26 @@ def parse_article(document: Document) -> ParsedArticle:
         field = _INFOBOX_LINE.match(line)
         if field and not lead_lines:
             infobox.append(_parse_infobox_line(field.group("key"), field.group("value"), number))
-        elif line and line != title and (infobox or title is None or lead_lines):
+        elif not line:
+            if lead_lines:
+                lead_lines.append("")
+        elif title is None and not infobox and not lead_lines:
+            # Without a '= Title =' line, the first line above the infobox names the film.
+            title = line
+        elif line != title and (infobox or lead_lines):
             lead_lines.append(line)
-        elif not line and lead_lines:
-            lead_lines.append("")
     if title is None:
-        first = next((line for line, _ in preamble if line), None)
-        if first is None:
-            raise SeedError(document.path, "the article has no title line", 1)
-        title = first
+        raise SeedError(document.path, "the article has no title line", 1)
     if not infobox:
         raise SeedError(document.path, "the article has no '- Key: value' infobox lines", 1)
+    prose = [line for line in lead_lines if line and not _BULLET.match(line)]
+    if not prose and not drafts:
+        last_line = max((number for line, number in preamble if line), default=1)
+        raise SeedError(
+            document.path,
+            "the article stops in its infobox (no text or sections after it); is it cut off?",
+            last_line,
+        )
 
     spoiler_paths = {d.path for d in drafts if any(is_spoiler_heading(name) for name in d.path)}
     sections: list[Section] = []

@@ -51,6 +51,8 @@ def _document_meta(name: str, table: object, path: Path) -> DocumentMeta:
     if not isinstance(table, dict):
         raise SeedError(path, f'[documents."{name}"] must be a table')
     published = table.get("published")
+    if isinstance(published, dt.datetime):
+        published = published.date()
     if isinstance(published, str):
         try:
             published = dt.date.fromisoformat(published)
@@ -72,7 +74,8 @@ def read_manifest(folder: Path) -> Manifest:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise SeedError(path, f"invalid TOML: {exc}") from exc
+        reason = " ".join(str(exc).split())
+        raise SeedError(path, f"invalid TOML: {reason}") from exc
     documents = data.get("documents", {})
     if not isinstance(documents, dict):
         raise SeedError(path, "[documents] must be a table of file names")

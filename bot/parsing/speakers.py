@@ -8,9 +8,17 @@ from dataclasses import dataclass
 
 from bot.text import fold
 
-__all__ = ["INTERVIEWER_LABELS", "SpeakerResolver", "looks_like_label", "names_in_text"]
+__all__ = [
+    "ANSWER_LABELS",
+    "INTERVIEWER_LABELS",
+    "SpeakerResolver",
+    "looks_like_label",
+    "names_in_text",
+]
 
 INTERVIEWER_LABELS = frozenset({"q", "question", "interviewer", "int"})
+ANSWER_LABELS = frozenset({"a", "answer"})
+"""Labels of an answer that do not name anyone: 'A:' is never a person called A."""
 MAX_LABEL_WORDS = 6
 MAX_LABEL_CHARS = 48
 MAX_INITIALS = 4
@@ -79,6 +87,15 @@ class SpeakerResolver:
             candidates.setdefault(fold(name), _Candidate(name, 2))
         self._candidates = tuple(candidates.values())
         self._by_full_name = {fold(c.name): c.name for c in self._candidates}
+        self._credited = frozenset(fold(name) for name in credited_names)
+
+    def is_credited(self, name: str) -> bool:
+        """True when ``name`` is one of the film's credited people (not just named in the text)."""
+        return fold(name) in self._credited
+
+    def mentioned_credited(self) -> tuple[str, ...]:
+        """The film's credited people whom the document names in full."""
+        return tuple(c.name for c in self._candidates if c.rank == 0)
 
     def _best(self, matches: list[_Candidate]) -> str | None:
         if not matches:

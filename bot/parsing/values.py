@@ -38,12 +38,15 @@ _DATE_PATTERNS = (
 )
 _US_MONTH_LIMIT = 12
 _RUNTIME = re.compile(
-    r"(?:(?P<hours>\d+)\s*(?:h|hr|hrs|hours?)\b\.?\s*)?(?:(?P<minutes>\d+)\s*(?:m|min|mins|minutes?)\b)?",
+    # Units end at a non-letter, not a word boundary, so '1h38m' reads as 98 minutes.
+    r"(?:(?P<hours>\d+)\s*(?:h|hr|hrs|hours?)(?![a-z])\.?\s*)?"
+    r"(?:(?P<minutes>\d+)\s*(?:m|min|mins|minutes?)(?![a-z]))?",
     re.IGNORECASE,
 )
 _MINUTES_PER_HOUR = 60
 _MONEY = re.compile(
-    r"(?P<number>\d[\d,]*(?:\.\d+)?)\s*(?P<scale>thousand|million|billion|[kmb]n?)?\b",
+    r"(?P<number>\d[\d,]*(?:\.\d+)?)(?:\s*(?:-|to)\s*\d[\d,]*(?:\.\d+)?)?"
+    r"\s*(?P<scale>thousand|million|billion|[kmb]n?)?\b",
     re.IGNORECASE,
 )
 _SCALES = {

@@ -1,0 +1,243 @@
+"""First load and reseeds: change reports, dry runs, atomicity and user data."""
+
+import asyncio
+import datetime as dt
+import shutil
+
+import pytest
+
+from bot.errors import BusyError, SeedError
+from bot.services.knowledge import KnowledgeService
+from bot.storage.database import Database
+from tests.bot.parsing.lantern_keeper import INTERVIEW, SLUG, write_film
+
+NOW = dt.datetime(2024, 5, 1, 12, 0, tzinfo=dt.UTC)
+GUILD, CHANNEL, ALICE, BOB = 10, 20, 101, 102
+RUBY = "ruby-sparks"
+ARTICLE = "002_4ca3bbe3d74d6462.txt"
+FESTIVAL = "001_7f2975a1af750313.txt"
+
+
+@pytest.fixture
+async def database(db_path):
+    db = await Database.open(db_path)
+    yield db
+    await db.close()
+
+
+@pytest.fixture
+def service(database, seeds_dir):
+    return KnowledgeService(database, seeds_dir)
+
+
+@pytest.fixture
+async def loaded(service):
+    report = await service.reseed()
+    assert report.applied
+    return service
+
+
+async def user_data(database):
+    return (
+        await database.leaderboard(GUILD, None, 10),
+        await database.guild_film(GUILD),
+        await database.spoiler_channels(GUILD),
+    )
+
+
+async def add_user_data(database):
+    await database.record_awards(GUILD, CHANNEL, [(ALICE, 3), (BOB, 1)], "Who directed it?", NOW)
+    await database.set_guild_film(GUILD, RUBY)
+    await database.set_spoiler_channel(GUILD, CHANNEL, True)
+
+
+async def content(database):
+    return (
+        await database.film_count(),
+        await database.fingerprints(),
+        await database.quote_ids(None, None),
+        await database.cast(),
+    )
+
+
+def change(report, slug):
+    return next(film for film in report.films if film.slug == slug)
+
+
+async def test_ensure_loaded_loads_once(service, database):
+    first = await service.ensure_loaded()
+    assert first is not None
+    assert first.applied
+    assert change(first, RUBY).status == "added"
+    assert change(first, RUBY).categories["quotes"].added == 84
+    assert await database.film_count() == 1
+    assert service.generation == 1
+    assert await service.ensure_loaded() is None
+    assert service.generation == 1
+
+
+async def test_second_reseed_is_unchanged(loaded):
+    report = await loaded.reseed()
+    assert report.applied
+    assert [(f.slug, f.status) for f in report.films] == [(RUBY, "unchanged")]
+    assert not any(c.any for c in change(report, RUBY).categories.values())
+    assert report.warnings == ()
+    assert loaded.generation == 2
+
+
+async def test_editing_a_cast_description_is_a_change(loaded, seeds_dir, database):
+    article = seeds_dir / RUBY / ARTICLE
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text.replace("Calvin's publicist", "Calvin's tireless publicist"), "utf-8")
+    report = await loaded.reseed()
+    film = change(report, RUBY)
+    assert film.status == "changed"
+    assert film.categories["cast"].changed == 1
+    assert (film.categories["cast"].added, film.categories["cast"].removed) == (0, 0)
+    assert not film.categories["quotes"].any
+    cast = await database.cast(RUBY)
+    assert any(c.member.description == "Calvin's tireless publicist" for c in cast)
+
+
+async def test_adding_a_quote_is_reported(loaded, seeds_dir, database):
+    interview = seeds_dir / RUBY / FESTIVAL
+    with interview.open("a", encoding="utf-8") as handle:
+        handle.write("\n\nVF: One more thing about the ending of the film.\n")
+    report = await loaded.reseed()
+    quotes = change(report, RUBY).categories["quotes"]
+    assert (quotes.added, quotes.removed, quotes.changed) == (1, 0, 0)
+    assert len(await database.quote_ids(None, None)) == 85
+
+
+async def test_adding_and_removing_film_folders(loaded, seeds_dir, database):
+    write_film(seeds_dir, {"100_interview.txt": INTERVIEW})
+    added = await loaded.reseed()
+    assert change(added, SLUG).status == "added"
+    assert change(added, SLUG).categories["quotes"].added == 4
+    assert change(added, RUBY).status == "unchanged"
+    assert await database.film_count() == 2
+
+    shutil.rmtree(seeds_dir / RUBY)
+    removed = await loaded.reseed()
+    film = change(removed, RUBY)
+    assert film.status == "removed"
+    assert film.categories["quotes"].removed == 84
+    assert film.categories["cast"].removed == 13
+    assert [f.slug for f in await database.films()] == [SLUG]
+
+
+async def test_dry_run_changes_nothing(loaded, seeds_dir, database):
+    before = await content(database)
+    write_film(seeds_dir, {"100_interview.txt": INTERVIEW})
+    report = await loaded.reseed(dry_run=True)
+    assert report.dry_run
+    assert not report.applied
+    assert change(report, SLUG).status == "added"
+    assert await content(database) == before
+    assert loaded.generation == 1
+
+
+async def test_dry_run_on_an_empty_database(service, database):
+    report = await service.reseed(dry_run=True)
+    assert change(report, RUBY).status == "added"
+    assert await database.film_count() == 0
+
+
+async def test_a_reseed_that_fails_halfway_changes_nothing(loaded, seeds_dir, database):
+    await add_user_data(database)
+    before = (await content(database), await user_data(database))
+    broken = write_film(
+        seeds_dir,
+        {"100_interview.txt": "Q: Hi?\n\nHannah Lindqvist: caf\u00e9\n".encode("latin-1")},
+        slug="zz-broken-film",
+    )
+    report = await loaded.reseed()
+    assert not report.applied
+    assert isinstance(report.error, SeedError)
+    assert report.error.path == str(broken / "100_interview.txt")
+    assert report.error.line == 3
+    assert str(report.error).startswith(f"{broken / '100_interview.txt'}:3: ")
+    assert report.films == ()
+    assert (await content(database), await user_data(database)) == before
+    assert loaded.generation == 1
+
+
+async def test_a_failure_inside_the_transaction_rolls_back(
+    loaded, seeds_dir, database, monkeypatch
+):
+    await add_user_data(database)
+    before = (await content(database), await user_data(database))
+    write_film(seeds_dir, {"100_interview.txt": INTERVIEW})
+    original = Database._insert_film
+    inserted = []
+
+    async def insert_then_fail(conn, film):
+        if inserted:
+            raise RuntimeError("disk on fire")
+        inserted.append(film.slug)
+        await original(conn, film)
+
+    monkeypatch.setattr(Database, "_insert_film", staticmethod(insert_then_fail))
+    with pytest.raises(RuntimeError, match="disk on fire"):
+        await loaded.reseed()
+    assert inserted == [RUBY]
+    assert (await content(database), await user_data(database)) == before
+    assert loaded.generation == 1
+
+    monkeypatch.undo()
+    report = await loaded.reseed()
+    assert report.applied
+    assert await database.film_count() == 2
+
+
+async def test_scores_and_settings_survive_a_successful_reseed(loaded, seeds_dir, database):
+    await add_user_data(database)
+    before = await user_data(database)
+    write_film(seeds_dir, {"100_interview.txt": INTERVIEW})
+    assert (await loaded.reseed()).applied
+    assert await user_data(database) == before
+    assert before[0][0].user_id == ALICE
+
+
+async def test_only_one_reseed_at_a_time(loaded):
+    first = asyncio.create_task(loaded.reseed())
+    await asyncio.sleep(0)
+    with pytest.raises(BusyError):
+        await loaded.reseed()
+    assert (await first).applied
+
+
+async def test_reads_during_a_reseed_see_old_or_new_never_a_mix(loaded, seeds_dir, database):
+    old = (await database.film_count(), len(await database.quote_ids(None, None)))
+    write_film(seeds_dir, {"100_interview.txt": INTERVIEW})
+    new = (old[0] + 1, old[1] + 4)
+    counts, quote_counts = set(), set()
+    task = asyncio.create_task(loaded.reseed())
+    reads = 0
+    while not task.done() or reads < 5:
+        counts.add(await database.film_count())
+        quote_counts.add(len(await database.quote_ids(None, None)))
+        reads += 1
+        await asyncio.sleep(0)
+    assert (await task).applied
+    assert counts <= {old[0], new[0]}
+    assert quote_counts <= {old[1], new[1]}
+    assert (await database.film_count(), len(await database.quote_ids(None, None))) == new
+
+
+async def test_a_read_in_the_middle_of_the_transaction_sees_the_old_content(
+    loaded, seeds_dir, database, monkeypatch
+):
+    old = await content(database)
+    write_film(seeds_dir, {"100_interview.txt": INTERVIEW})
+    original = Database._insert_film
+    seen = []
+
+    async def insert_and_peek(conn, film):
+        await original(conn, film)
+        seen.append(await content(database))
+
+    monkeypatch.setattr(Database, "_insert_film", staticmethod(insert_and_peek))
+    assert (await loaded.reseed()).applied
+    assert seen == [old, old]
+    assert await database.film_count() == 2

@@ -1,0 +1,238 @@
+"""The data-access module on real SQLite files."""
+
+import datetime as dt
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from bot.parsing import parse_seeds
+from bot.services.fingerprints import fingerprint_knowledge_base
+from bot.storage.database import Database
+
+MIGRATIONS = Path(__file__).resolve().parents[3] / "bot" / "storage" / "migrations"
+LAST_MIGRATION = max(int(p.name.split("_", 1)[0]) for p in MIGRATIONS.glob("*.sql"))
+NOW = dt.datetime(2024, 5, 1, 12, 0, tzinfo=dt.UTC)
+GUILD, OTHER_GUILD, CHANNEL = 10, 11, 20
+ALICE, BOB, CAROL = 101, 102, 103
+DAYTON = "Jonathan Dayton"
+
+
+@pytest.fixture
+async def database(db_path):
+    db = await Database.open(db_path)
+    yield db
+    await db.close()
+
+
+@pytest.fixture
+def kb(seeds_dir):
+    return parse_seeds(seeds_dir)
+
+
+@pytest.fixture
+async def loaded(database, kb):
+    await database.replace_knowledge_base(kb, fingerprint_knowledge_base(kb))
+    return database
+
+
+def tables(path: Path) -> set[str]:
+    with sqlite3.connect(path) as conn:
+        rows = conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")
+        return {row[0] for row in rows}
+
+
+async def test_migrations_create_the_schema(database, db_path):
+    assert await database.schema_version() == LAST_MIGRATION
+    assert {
+        "films",
+        "sources",
+        "credits",
+        "cast_members",
+        "sections",
+        "quotes",
+        "quotes_fts",
+        "quote_speakers",
+        "seed_fingerprints",
+        "quote_rows",
+        "guild_settings",
+        "spoiler_channels",
+        "trivia_seasons",
+        "trivia_awards",
+    } <= tables(db_path)
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == LAST_MIGRATION
+
+
+async def test_wal_mode(database, db_path):
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+async def test_reopening_applies_nothing_twice(db_path):
+    async with await Database.open(db_path) as db:
+        await db.set_guild_film(GUILD, "ruby-sparks")
+    before = tables(db_path)
+    async with await Database.open(db_path) as db:
+        assert await db.schema_version() == LAST_MIGRATION
+        assert await db.guild_film(GUILD) == "ruby-sparks"
+    assert tables(db_path) == before
+
+
+async def test_empty_database_reads(database):
+    assert await database.film_count() == 0
+    assert await database.films() == ()
+    assert await database.film_info("ruby-sparks") is None
+    assert await database.fingerprints() == {}
+    assert await database.quote(1) is None
+    assert await database.cast() == ()
+
+
+async def test_films_and_film_info(loaded):
+    assert await loaded.film_count() == 1
+    (summary,) = await loaded.films()
+    assert (summary.slug, summary.title, summary.year) == ("ruby-sparks", "Ruby Sparks", 2012)
+    assert summary.display == "Ruby Sparks (2012)"
+    info = await loaded.film_info("ruby-sparks")
+    assert info is not None
+    assert info.summary == summary
+    assert info.runtime_minutes == 104
+    assert info.release_date == dt.date(2012, 7, 25)
+    assert info.credit("director") == (DAYTON, "Valerie Faris")
+    assert info.credit("Starring")[0] == "Paul Dano"
+    assert [(m.key, m.text, m.amount) for m in info.money] == [
+        ("Gross", "$9.4 million", pytest.approx(9.4e6))
+    ]
+    assert any(r.aggregator == "Rotten Tomatoes" for r in info.reviews)
+    assert info.lead.startswith("Ruby Sparks is a 2012")
+
+
+async def test_sections_and_cast(loaded, kb):
+    sections = await loaded.sections("ruby-sparks")
+    assert sections == kb.films[0].sections
+    assert [s.path for s in sections if s.spoiler] == [("Plot",)]
+    cast = await loaded.cast("ruby-sparks")
+    assert [entry.member for entry in cast] == list(kb.films[0].cast)
+    assert cast[0].film.slug == "ruby-sparks"
+    assert await loaded.cast() == cast
+    assert await loaded.cast("nope") == ()
+
+
+async def test_speakers_and_quotes_by_speaker(loaded):
+    assert await loaded.speakers() == (DAYTON, "Valerie Faris")
+    assert await loaded.speakers("ruby-sparks") == (DAYTON, "Valerie Faris")
+    quotes = await loaded.quotes_by_speaker("jonathan dayton", None, 100)
+    assert len(quotes) == 34 + 1 + 8
+    assert all(DAYTON in q.quote.speakers for q in quotes)
+    assert len(await loaded.quotes_by_speaker(DAYTON, "ruby-sparks", 3)) == 3
+    assert await loaded.quotes_by_speaker("Nobody", None, 10) == ()
+
+
+async def test_search_quotes(loaded):
+    found = await loaded.search_quotes("pipes", None, 5)
+    assert found
+    best = found[0]
+    assert "pipes" in best.quote.text
+    assert best.quote.speakers == (DAYTON,)
+    assert best.quote.spoiler
+    assert best.source.publication == "The Film Stage"
+    assert best.film.slug == "ruby-sparks"
+    assert await loaded.search_quotes('"science fiction"', "ruby-sparks", 5)
+    assert await loaded.search_quotes("pipes", "other-film", 5) == ()
+    assert "pipes" in await loaded.quote_vocabulary()
+
+
+async def test_quote_and_quote_ids(loaded, kb):
+    all_ids = await loaded.quote_ids(None, None)
+    assert len(all_ids) == len(kb.films[0].quotes) == 84
+    faris = await loaded.quote_ids("ruby-sparks", "Valerie Faris")
+    assert len(faris) == 33 + 1 + 8
+    assert set(faris) <= set(all_ids)
+    stored = await loaded.quote(faris[0])
+    assert stored is not None
+    assert stored.id == faris[0]
+    assert "Valerie Faris" in stored.quote.speakers
+    assert stored.quote in kb.films[0].quotes
+    festival = next(q for q in [await loaded.quote(i) for i in faris] if q and q.source.published)
+    assert festival.source.published == dt.date(2012, 9, 6)
+
+
+async def test_fingerprints_round_trip(loaded, kb):
+    expected = fingerprint_knowledge_base(kb)
+    stored = await loaded.fingerprints()
+    assert stored.keys() == expected.keys()
+    for slug, categories in expected.items():
+        # A category with no records has no rows, so it reads back as absent.
+        assert {c: r for c, r in stored[slug].items() if r} == {
+            c: r for c, r in categories.items() if r
+        }
+    assert stored["ruby-sparks"]["cast"]
+
+
+async def test_replacing_the_knowledge_base_keeps_user_data(loaded, kb):
+    await loaded.set_guild_film(GUILD, "ruby-sparks")
+    await loaded.record_awards(GUILD, CHANNEL, [(ALICE, 3)], "Who?", NOW)
+    await loaded.replace_knowledge_base(kb, fingerprint_knowledge_base(kb))
+    assert await loaded.film_count() == 1
+    assert len(await loaded.quote_ids(None, None)) == 84
+    assert await loaded.guild_film(GUILD) == "ruby-sparks"
+    assert len(await loaded.leaderboard(GUILD, None, 10)) == 1
+
+
+async def test_guild_film_round_trip(database):
+    assert await database.guild_film(GUILD) is None
+    await database.set_guild_film(GUILD, "ruby-sparks")
+    await database.set_guild_film(OTHER_GUILD, "other")
+    assert await database.guild_film(GUILD) == "ruby-sparks"
+    await database.set_guild_film(GUILD, None)
+    assert await database.guild_film(GUILD) is None
+    assert await database.guild_film(OTHER_GUILD) == "other"
+
+
+async def test_spoiler_channels_round_trip(database):
+    assert await database.spoiler_channels(GUILD) == frozenset()
+    await database.set_spoiler_channel(GUILD, 1, True)
+    await database.set_spoiler_channel(GUILD, 1, True)
+    await database.set_spoiler_channel(GUILD, 2, True)
+    await database.set_spoiler_channel(OTHER_GUILD, 3, True)
+    assert await database.spoiler_channels(GUILD) == frozenset({1, 2})
+    await database.set_spoiler_channel(GUILD, 1, False)
+    await database.set_spoiler_channel(GUILD, 99, False)
+    assert await database.spoiler_channels(GUILD) == frozenset({2})
+    assert await database.spoiler_channels(OTHER_GUILD) == frozenset({3})
+
+
+async def test_leaderboard_ties_share_a_rank(database):
+    await database.record_awards(GUILD, CHANNEL, [(ALICE, 3), (BOB, 3), (CAROL, 1)], "Q1", NOW)
+    await database.record_awards(OTHER_GUILD, CHANNEL, [(CAROL, 50)], "Q1", NOW)
+    board = await database.leaderboard(GUILD, 1, 10)
+    assert [(e.rank, e.user_id, e.points, e.correct) for e in board] == [
+        (1, ALICE, 3, 1),
+        (1, BOB, 3, 1),
+        (3, CAROL, 1, 1),
+    ]
+    assert len(await database.leaderboard(GUILD, None, 2)) == 2
+
+
+async def test_seasons_keep_history(database):
+    assert await database.current_season(GUILD) == 1
+    await database.record_awards(GUILD, CHANNEL, [(ALICE, 3), (BOB, 1)], "Q1", NOW)
+    await database.record_awards(GUILD, CHANNEL, [(ALICE, 2)], "Q2", NOW)
+    assert await database.start_new_season(GUILD, NOW) == 2
+    assert await database.current_season(GUILD) == 2
+    assert await database.current_season(OTHER_GUILD) == 1
+    assert await database.leaderboard(GUILD, 2, 10) == ()
+    await database.record_awards(GUILD, CHANNEL, [(BOB, 10)], "Q3", NOW)
+    season_one = await database.leaderboard(GUILD, 1, 10)
+    assert [(e.rank, e.user_id, e.points, e.correct) for e in season_one] == [
+        (1, ALICE, 5, 2),
+        (2, BOB, 1, 1),
+    ]
+    season_two = await database.leaderboard(GUILD, 2, 10)
+    assert [(e.rank, e.user_id, e.points) for e in season_two] == [(1, BOB, 10)]
+    all_time = await database.leaderboard(GUILD, None, 10)
+    assert [(e.rank, e.user_id, e.points, e.correct) for e in all_time] == [
+        (1, BOB, 11, 2),
+        (2, ALICE, 5, 2),
+    ]
+    assert await database.start_new_season(GUILD, NOW) == 3
