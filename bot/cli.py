@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import sqlite3
 import sys
 import time
 from collections.abc import Sequence
@@ -80,8 +81,13 @@ async def _seed(settings: Settings, args: argparse.Namespace) -> int:
             return EXIT_FAILURE
         summary = None
     else:
-        async with await Database.open(args.db or settings.database_path) as database:
-            report = await KnowledgeService(database, seeds_dir).reseed()
+        database_path = args.db or settings.database_path
+        try:
+            async with await Database.open(database_path) as database:
+                report = await KnowledgeService(database, seeds_dir).reseed()
+        except (sqlite3.Error, OSError) as error:
+            print(f"error: database {database_path}: {error}", file=sys.stderr)
+            return EXIT_FAILURE
         if report.error is not None:
             print(f"error: {report.error}", file=sys.stderr)
             return EXIT_FAILURE

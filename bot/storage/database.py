@@ -46,6 +46,8 @@ BUSY_TIMEOUT_SECONDS = 5.0
 _PATH_SEPARATOR = "\x1f"
 _SPEAKER_SEPARATOR = "\x1f"
 
+_CURRENT_SEASON = "SELECT MAX(season) FROM trivia_seasons WHERE guild_id = ?"
+
 _CLEAR_SEED_CONTENT = (
     "DELETE FROM custom_questions",
     "DELETE FROM quote_speakers",
@@ -108,6 +110,7 @@ class Database:
         self._reader = reader
         self._writer = writer
         self._write_lock = asyncio.Lock()
+        self._snapshot_lock = asyncio.Lock()
 
     @classmethod
     async def open(cls, path: Path) -> Self:
@@ -124,7 +127,12 @@ class Database:
         except BaseException:
             await writer.close()
             raise
-        await reader.execute("PRAGMA query_only = ON")
+        try:
+            await reader.execute("PRAGMA query_only = ON")
+        except BaseException:
+            await reader.close()
+            await writer.close()
+            raise
         return cls(reader, writer)
 
     @staticmethod
@@ -143,8 +151,10 @@ class Database:
 
     async def close(self) -> None:
         """Close both connections."""
-        await self._reader.close()
-        await self._writer.close()
+        try:
+            await self._reader.close()
+        finally:
+            await self._writer.close()
 
     async def __aenter__(self) -> Self:
         return self
@@ -167,6 +177,16 @@ class Database:
                 await self._writer.execute("ROLLBACK")
                 raise
             await self._writer.execute("COMMIT")
+
+    @asynccontextmanager
+    async def _snapshot(self) -> AsyncIterator[None]:
+        """Several reads that must see one committed state (a reseed may commit in between)."""
+        async with self._snapshot_lock:
+            await self._reader.execute("BEGIN")
+            try:
+                yield
+            finally:
+                await self._reader.execute("COMMIT")
 
     async def _one(self, sql: str, params: Sequence[Any] = ()) -> Any:
         async with self._reader.execute(sql, params) as cursor:
@@ -312,6 +332,10 @@ class Database:
 
     async def film_info(self, slug: str) -> FilmInfo | None:
         """Everything but cast, sections and quotes about the film ``slug``."""
+        async with self._snapshot():
+            return await self._film_info(slug)
+
+    async def _film_info(self, slug: str) -> FilmInfo | None:
         film = await self._one(
             "SELECT id, slug, title, year, runtime_minutes, release_date, lead FROM films"
             " WHERE slug = ?",
@@ -455,7 +479,11 @@ class Database:
 
     async def film_record(self, slug: str) -> FilmRecord | None:
         """A film's full record (everything a question generator needs), or None."""
-        info = await self.film_info(slug)
+        async with self._snapshot():
+            return await self._film_record(slug)
+
+    async def _film_record(self, slug: str) -> FilmRecord | None:
+        info = await self._film_info(slug)
         if info is None:
             return None
         sources = await self._all(
@@ -545,17 +573,13 @@ class Database:
 
     async def current_season(self, guild_id: int) -> int:
         """The server's current trivia season (1 until the first reset)."""
-        row = await self._one(
-            "SELECT MAX(season) FROM trivia_seasons WHERE guild_id = ?", (guild_id,)
-        )
+        row = await self._one(_CURRENT_SEASON, (guild_id,))
         return int(row[0]) if row and row[0] is not None else 1
 
     async def start_new_season(self, guild_id: int, now: dt.datetime) -> int:
         """Start the next season for a server; older seasons' points are kept."""
         async with self._transaction() as conn:
-            async with conn.execute(
-                "SELECT MAX(season) FROM trivia_seasons WHERE guild_id = ?", (guild_id,)
-            ) as cursor:
+            async with conn.execute(_CURRENT_SEASON, (guild_id,)) as cursor:
                 row = await cursor.fetchone()
             season = (int(row[0]) if row and row[0] is not None else 1) + 1
             await conn.execute(
@@ -573,8 +597,10 @@ class Database:
         now: dt.datetime,
     ) -> None:
         """Commit (user id, points) awards for one question before anyone announces them."""
-        season = await self.current_season(guild_id)
         async with self._transaction() as conn:
+            async with conn.execute(_CURRENT_SEASON, (guild_id,)) as cursor:
+                row = await cursor.fetchone()
+            season = int(row[0]) if row and row[0] is not None else 1
             await conn.executemany(
                 "INSERT INTO trivia_awards (guild_id, season, channel_id, user_id, points,"
                 " question, awarded_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
