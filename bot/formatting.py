@@ -38,8 +38,12 @@ _MIN_BOUNDARY_SHARE = 0.5
 
 
 def escape_spoiler_bars(text: str) -> str:
-    """Escape ``||`` inside text so it can neither open nor close a spoiler tag."""
-    return text.replace("|", "\\|")
+    """Escape ``||`` inside text so it can neither open nor close a spoiler tag.
+
+    Backslashes are escaped too: a text ending in a backslash would otherwise escape the
+    closing tag's first bar and leave the spoiler open.
+    """
+    return text.replace("\\", "\\\\").replace("|", "\\|")
 
 
 def _cut_point(text: str, room: int) -> int:
@@ -73,7 +77,9 @@ def _pieces(text: str, room: int) -> list[str]:
     rest = text.strip()
     while len(rest) > room:
         cut = _cut_point(rest, room)
-        while cut > 1 and rest[cut - 1] == "\\":  # never separate an escape from its bar
+        head = rest[:cut]
+        backslashes = len(head) - len(head.rstrip("\\"))
+        if backslashes % 2 and cut > 1:  # never separate an escape from what it escapes
             cut -= 1
         pieces.append(rest[:cut].rstrip())
         rest = rest[cut:].lstrip()

@@ -41,6 +41,9 @@ def cast_text(lookup: CastLookup, *, spoilers_shown: bool) -> str:
         lines.append(line)
     if len(lookup.entries) > 1:
         lines.insert(0, f"{len(lookup.entries)} people match:")
+    # Entries are dropped whole rather than cut, so no spoiler tag is ever split.
+    while len(lines) > 2 and len("\n".join(lines)) > MESSAGE_LIMIT:
+        lines.pop()
     return trim("\n".join(lines), MESSAGE_LIMIT)
 
 

@@ -35,7 +35,8 @@ TIE_MARGIN = 0.5
 """Matches within this many points of the best are equally good (an ambiguous query)."""
 
 _CANDIDATE_FACTOR = 4
-_NON_WORD = re.compile(r"[^\w\s'-]+")
+_NON_WORD = re.compile(r"[^\w\s']+")
+"""Punctuation, hyphens included, separates words: 'weir fields' finds 'Weir-Fields'."""
 _SPACES = re.compile(r"\s+")
 
 

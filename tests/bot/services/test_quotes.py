@@ -1,0 +1,117 @@
+from __future__ import annotations
+
+import random
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from bot.errors import NotFoundError
+from bot.models import FilmSummary
+from bot.services.knowledge import KnowledgeService
+from bot.services.quotes import MAX_RESULTS, QuoteService
+from bot.storage.database import Database
+
+RUBY_SPARKS = FilmSummary(slug="ruby-sparks", title="Ruby Sparks", year=2012)
+OTHER_FILM = FilmSummary(slug="paper-moon", title="Paper Moon", year=1973)
+FARIS = "Valerie Faris"
+DAYTON = "Jonathan Dayton"
+
+
+@pytest.fixture
+async def database(db_path: Path) -> AsyncIterator[Database]:
+    async with await Database.open(db_path) as database:
+        yield database
+
+
+@pytest.fixture
+async def knowledge(database: Database, seeds_dir: Path) -> KnowledgeService:
+    knowledge = KnowledgeService(database, seeds_dir)
+    assert (await knowledge.reseed()).applied
+    return knowledge
+
+
+@pytest.fixture
+def quotes(database: Database, knowledge: KnowledgeService) -> QuoteService:
+    return QuoteService(database, knowledge, rng=random.Random(42))
+
+
+async def test_find_by_words_returns_the_best_quote_first(quotes: QuoteService) -> None:
+    result = await quotes.find("tattoo better love it forever", None, None)
+    assert 1 <= len(result.quotes) <= MAX_RESULTS
+    best = result.quotes[0]
+    assert "it is like a tattoo" in best.quote.text
+    assert best.quote.speakers == (DAYTON,)
+    assert best.source.published is not None and best.source.published.isoformat() == "2012-09-06"
+    assert best.quote.question is not None
+    assert result.speaker is None
+
+
+async def test_find_by_words_and_speaker(quotes: QuoteService) -> None:
+    result = await quotes.find("love chris", "faris", RUBY_SPARKS)
+    assert result.speaker == FARIS
+    assert result.quotes[0].quote.text == "I love Chris."
+    assert all(FARIS in q.quote.speakers for q in result.quotes)
+
+
+async def test_find_by_speaker_picks_among_their_quotes(quotes: QuoteService) -> None:
+    seen = set()
+    for _ in range(10):
+        result = await quotes.find(None, "faris", None)
+        (quote,) = result.quotes
+        assert FARIS in quote.quote.speakers
+        seen.add(quote.id)
+    assert len(seen) > 1
+
+
+async def test_find_with_nothing_picks_a_random_quote(quotes: QuoteService) -> None:
+    speakers = set()
+    for _ in range(20):
+        (quote,) = (await quotes.find(None, None, None)).quotes
+        speakers.update(quote.quote.speakers)
+    assert speakers == {FARIS, DAYTON}
+
+
+async def test_blank_text_and_speaker_count_as_nothing(quotes: QuoteService) -> None:
+    assert len((await quotes.find("   ", " ", None)).quotes) == 1
+
+
+async def test_spoiler_flag_follows_the_interview_marker(quotes: QuoteService) -> None:
+    before = (await quotes.find("pop song baseball bat", None, None)).quotes[0]
+    after = (await quotes.find("snap your fingers bark like a dog", None, None)).quotes[0]
+    assert not before.quote.spoiler
+    assert after.quote.spoiler
+
+
+async def test_no_close_quote_raises(quotes: QuoteService) -> None:
+    with pytest.raises(NotFoundError, match="No quote matches those words"):
+        await quotes.find("xylophone zebra quantum", None, None)
+
+
+async def test_unknown_speaker_raises(quotes: QuoteService) -> None:
+    with pytest.raises(NotFoundError, match="Nobody quoted matches that speaker"):
+        await quotes.find(None, "Orson Welles", None)
+
+
+async def test_film_without_quotes_raises(quotes: QuoteService) -> None:
+    with pytest.raises(NotFoundError, match="No quotes are known for that"):
+        await quotes.find(None, None, OTHER_FILM)
+    with pytest.raises(NotFoundError, match="No quote matches those words"):
+        await quotes.find("tattoo", None, OTHER_FILM)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("faris", FARIS), ("valerie", FARIS), ("Valery Faris", FARIS), ("dayton", DAYTON)],
+)
+async def test_resolve_speaker(quotes: QuoteService, text: str, name: str) -> None:
+    assert await quotes.resolve_speaker(text) == name
+
+
+async def test_suggest_speakers(quotes: QuoteService) -> None:
+    assert await quotes.suggest_speakers("", None, 25) == [DAYTON, FARIS]
+    assert await quotes.suggest_speakers("", None, 1) == [DAYTON]
+    assert (await quotes.suggest_speakers("fa", None, 25))[:1] == [FARIS]
+    assert await quotes.suggest_speakers("jon", RUBY_SPARKS, 25) == [DAYTON]
+    assert await quotes.suggest_speakers("jon", OTHER_FILM, 25) == []
+    assert await quotes.suggest_speakers("zzz", None, 25) == []
