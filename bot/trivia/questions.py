@@ -801,9 +801,7 @@ def _number_drafts(ctx: _Film) -> Iterator[_Draft]:
         written = _figure(score.text)
         if written is None:
             continue
-        phrase = next(
-            (label for word, label in _SCORE_PHRASES if word in fold(score.metric)), None
-        )
+        phrase = next((label for word, label in _SCORE_PHRASES if word in fold(score.metric)), None)
         if phrase is None:  # counts of reviews are not scores worth asking about
             continue
         scale = _score_scale(score.text, written)
