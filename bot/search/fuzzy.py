@@ -14,6 +14,7 @@ from bot.text import fold
 __all__ = [
     "MAX_QUERY_CHARS",
     "NAME_MATCH_CUTOFF",
+    "TIE_MARGIN",
     "FuzzyIndex",
     "Match",
     "normalize_query",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -39,6 +39,12 @@ QUOTE_MATCH_CUTOFF = 55.0
 
 TERM_CORRECTION_CUTOFF = 75.0
 """How close an indexed term must be to a misspelt query word to stand in for it."""
+
+COMMON_TERM_SHARE = 0.02
+"""A word in more than this share of all quotes is too common to select candidates by."""
+
+MIN_DOCUMENTS_FOR_PRUNING = 1000
+"""Below this many quotes every query word selects candidates (the index is tiny anyway)."""
 
 MAX_CORRECTIONS_PER_WORD = 2
 MAX_QUERY_WORDS = 16
@@ -72,8 +78,17 @@ def query_words(text: str) -> list[str]:
 class Vocabulary:
     """The terms of the full-text index, bucketed by first letter for fast correction."""
 
-    def __init__(self, terms: Iterable[str]) -> None:
+    def __init__(
+        self,
+        terms: Iterable[str],
+        frequencies: Mapping[str, int] | None = None,
+        documents: int = 0,
+    ) -> None:
         self._terms = frozenset(terms)
+        self._frequencies = dict(frequencies or {})
+        self._common_above = (
+            COMMON_TERM_SHARE * documents if documents >= MIN_DOCUMENTS_FOR_PRUNING else None
+        )
         buckets: dict[str, list[str]] = defaultdict(list)
         for term in self._terms:
             buckets[term[:1]].append(term)
@@ -84,6 +99,12 @@ class Vocabulary:
 
     def __len__(self) -> int:
         return len(self._terms)
+
+    def is_common(self, word: str) -> bool:
+        """True for a word so frequent that asking the index for it would return a scan."""
+        if self._common_above is None:
+            return False
+        return self._frequencies.get(word, 0) > self._common_above
 
     def corrections(self, word: str) -> list[str]:
         """Indexed terms close to ``word`` (same first letter), best first."""
@@ -124,9 +145,13 @@ def expand_words(words: Sequence[str], vocabulary: Vocabulary) -> list[QueryTerm
     ]
 
 
-def _match_expression(terms: Sequence[QueryTerm]) -> str | None:
+def _match_expression(terms: Sequence[QueryTerm], vocabulary: Vocabulary) -> str | None:
+    # Common words ('the', 'we') would make the candidate query match most of the archive;
+    # when rarer words are present they alone pick the candidates, and the re-rank still
+    # counts the common ones.
+    rare = [term for term in terms if not vocabulary.is_common(term.word)]
     parts: list[str] = []
-    for term in terms:
+    for term in rare or terms:
         parts.append(_fts_string(term.word) + ("*" if term.prefix else ""))
         parts.extend(_fts_string(correction) for correction in term.corrections)
     return " OR ".join(dict.fromkeys(parts)) or None
@@ -134,7 +159,7 @@ def _match_expression(terms: Sequence[QueryTerm]) -> str | None:
 
 def build_match_expression(words: list[str], vocabulary: Vocabulary) -> str | None:
     """An FTS5 expression OR-ing each word (quoted, so no user text is FTS syntax)."""
-    return _match_expression(expand_words(words, vocabulary))
+    return _match_expression(expand_words(words, vocabulary), vocabulary)
 
 
 def _covered(term: QueryTerm, tokens: frozenset[str], spaced: str) -> bool:
@@ -189,7 +214,7 @@ class QuoteSearch:
         """The best-matching quotes, best first; empty when nothing is close enough."""
         words = query_words(text)
         terms = expand_words(words, self._vocabulary)
-        expression = _match_expression(terms)
+        expression = _match_expression(terms, self._vocabulary)
         if expression is None:
             return []
         candidates = await self._database.search_quotes(expression, slug, CANDIDATE_LIMIT)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from bot.errors import AmbiguousFilmError, NotFoundError, UnknownFilmError
 from bot.models import FilmInfo, FilmSummary, Section
-from bot.search.fuzzy import FuzzyIndex
+from bot.search.fuzzy import TIE_MARGIN, FuzzyIndex
 from bot.services.cache import GenerationCache
 from bot.services.knowledge import KnowledgeService
 from bot.storage.database import Database
@@ -47,7 +47,11 @@ class FilmService:
         exact = next((f for f in films if text.strip() in (f.slug, f.title)), None)
         if exact is not None:
             return exact
-        matches = (await self._index.get()).best(text, cutoff=FILM_MATCH_CUTOFF)
+        index = await self._index.get()
+        matches = index.search(text, limit=len(films), cutoff=FILM_MATCH_CUTOFF, prefix=True)
+        matches = (
+            [m for m in matches if m.score >= matches[0].score - TIE_MARGIN] if matches else []
+        )
         if len(matches) != 1:
             raise UnknownFilmError(f"No film matches that. Try /film list. ({len(films)} known)")
         return matches[0].item

@@ -43,7 +43,8 @@ class QuoteService:
         self._speakers = GenerationCache(knowledge, self._build_speakers)
 
     async def _build_vocabulary(self) -> Vocabulary:
-        return Vocabulary(await self._database.quote_vocabulary())
+        frequencies = await self._database.quote_term_frequencies()
+        return Vocabulary(frequencies, frequencies, await self._database.quote_count())
 
     async def _build_speakers(self) -> FuzzyIndex[str]:
         speakers = await self._database.speakers()

@@ -418,6 +418,16 @@ class Database:
         )
         return tuple(row[0] for row in rows)
 
+    async def quote_term_frequencies(self) -> dict[str, int]:
+        """How many quotes each term of the full-text index appears in."""
+        rows = await self._all("SELECT term, doc FROM quotes_vocab")
+        return {row[0]: int(row[1]) for row in rows}
+
+    async def quote_count(self) -> int:
+        """How many quotes are loaded."""
+        row = await self._one("SELECT COUNT(*) FROM quotes")
+        return int(row[0])
+
     async def quote_vocabulary(self) -> tuple[str, ...]:
         """Every distinct term of the quote full-text index."""
         rows = await self._all("SELECT term FROM quotes_vocab")

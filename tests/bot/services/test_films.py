@@ -162,3 +162,8 @@ async def test_films_are_reloaded_after_a_reseed(
     assert (await knowledge.reseed()).applied
     assert [f.slug for f in await films.films()] == ["ruby-sparks-copy"]
     assert (await films.find("ruby-sparks")).slug == "ruby-sparks-copy"  # by its title
+
+
+async def test_find_accepts_the_start_of_a_title(films: FilmService) -> None:
+    film = await films.find("ruby")
+    assert film.slug == "ruby-sparks"
