@@ -118,7 +118,7 @@ class SpeakerResolver:
         return None
 
     def resolve(self, label: str) -> tuple[str, ...] | None:
-        """All speakers of a label such as 'Dayton and Faris', or None if any part is unknown."""
+        """All speakers of a label such as 'Smith and Jones', or None if any part is unknown."""
         single = self.resolve_one(label)
         if single is not None:
             return (single,)

@@ -27,7 +27,8 @@ MAX_QUERY_CHARS = 200
 
 NAME_MATCH_CUTOFF = 80.0
 """Minimum token-sort ratio (0-100) for a name to count as a match: one or two typos pass,
-a different surname or first name does not ('chris mesina' ~96, 'paul rudd' vs 'paul dano' 67)."""
+a different surname or first name does not ('jon smiht' ~84 for 'john smith'; 'paul jones'
+vs 'paul smith' 40)."""
 
 PREFIX_SCORE = 99.0
 """Score given to a name that starts with the query, so autocomplete favours what is typed."""
@@ -37,7 +38,7 @@ TIE_MARGIN = 0.5
 
 _CANDIDATE_FACTOR = 4
 _NON_WORD = re.compile(r"[^\w\s']+")
-"""Punctuation, hyphens included, separates words: 'weir fields' finds 'Weir-Fields'."""
+"""Punctuation, hyphens included, separates words: 'mary jane' finds 'Mary-Jane'."""
 _SPACES = re.compile(r"\s+")
 
 

@@ -1,4 +1,4 @@
-"""Masked-answer hints: ``Nick Urata`` becomes ``N*** U****``, then ``N**k U**t*``."""
+"""Masked-answer hints: ``Jane Smith`` becomes ``J*** S****``, then ``J**e S**t*``."""
 
 from __future__ import annotations
 

@@ -5,32 +5,32 @@ Decisions:
 * Normalisation: Discord mentions, custom emoji, ``:shortcodes:``, markdown/spoiler markup,
   punctuation, case, smart quotes and diacritics are ignored; hyphens split words and ``&`` reads
   as "and". A leading article ("the", "a", "an") is optional on both sides, as is a leading
-  "Dr."/"Mr."/"Mrs."/"Ms." on the accepted answer ("doctor"/"mister" read as "dr"/"mr").
-  ``Weir-Fields``, ``Weir Fields`` and ``WeirFields`` are equal (up to three words may be joined).
-  A trailing "s" on a guessed word is free (``Dano's``, ``Rubys``).
-* Typo budget (Damerau/OSA edits, a swap of two letters is one edit), counted per word so a
-  whole word can never be swapped: words of at most 2 letters get none; 3-4 letter words get
-  one only inside a multi-word answer, and only as a slip: an extra letter or two swapped
-  letters (``Zoey``, ``Pual``), and for 4 letters also a missing letter or a neighbouring QWERTY
-  key (``Dabo``), never an unrelated letter (``Saul`` for ``Paul``, ``Joe`` for ``Zoe``); a
-  single-word answer of at most 4 letters gets none; 5-9 letters get one; 10+ get two. Words
-  under ``FREE_FIRST_LETTER_CHARS`` letters may change their first letter only to a neighbouring
-  key or a sound-alike (``Kalvin``), since ``Larry``/``Harry`` are different names, and may
-  gain a last letter only by a slip (``Kazann``, not ``Daytona``). The
-  whole answer is capped by the same scale applied to its length without spaces (<=4: 0,
-  5-9: 1, 10+: 2). Words with digits must match exactly.
-* Sentences: the answer may be surrounded by at most ``MAX_EXTRA_WORDS`` filler words
-  ("i think it's", "is it", "lol", ...). Any other extra word makes the guess wrong, which is
-  also what rejects shotguns ("dano, kazan, banderas") and different people ("Paul Rudd").
-* Numbers: when an accepted answer is only a number (with an optional unit, %, or currency),
-  the guess must contain exactly one number, equal in value (``9.4m`` == ``$9,400,000``), in a
+  "Dr."/"Mr."/"Mrs."/"Ms." on the accepted answer ("doctor"/"mister" read as "dr"/"mr"). ``Mary-
+  Jane``, ``Mary Jane`` and ``MaryJane`` are equal (up to three words may be joined). A trailing
+  "s" on a guessed word is free (``Smith's``, ``Jones``).
+* Typo budget (Damerau/OSA edits, a swap of two letters is one edit), counted per word so a whole
+  word can never be swapped: words of at most 2 letters get none; 3-4 letter words get one only
+  inside a multi-word answer, and only as a slip: an extra letter or two swapped letters (``Anne``
+  for ``Ann``, ``Jhon``), and for 4 letters also a missing letter or a neighbouring QWERTY key
+  (``Jphn``), never an unrelated letter (``Saul`` for ``Paul``, ``Jim`` for ``Tim``); a single-
+  word answer of at most 4 letters gets none; 5-9 letters get one; 10+ get two. Words under
+  ``FREE_FIRST_LETTER_CHARS`` letters may change their first letter only to a neighbouring key or
+  a sound-alike (``Karl`` for ``Carl``), since ``Larry``/``Harry`` are different names, and may
+  gain a last letter only by a slip (``Smithh``, not ``Smithy``). The whole answer is capped by
+  the same scale applied to its length without spaces (<=4: 0, 5-9: 1, 10+: 2). Words with digits
+  must match exactly.
+* Sentences: the answer may be surrounded by at most ``MAX_EXTRA_WORDS`` filler words ("i think
+  it's", "is it", "lol", ...). Any other extra word makes the guess wrong, which is also what
+  rejects shotguns ("smith, jones, brown") and different people ("Paul Jones" for "Paul Smith").
+* Numbers: when an accepted answer is only a number (with an optional unit, %, or currency), the
+  guess must contain exactly one number, equal in value (``9.4m`` == ``$9,400,000``), in a
   compatible unit (a missing unit is fine), plus filler words only.
 * Close (never together with correct): one extra typo per word and overall; a proper part of a
-  multi-word answer (``Paul`` or ``Dano`` for ``Paul Dano``); a number off by at most
-  ``NUMBER_CLOSE_ABSOLUTE`` (105 for 104, 2013 for 2012) or, for answers of 10,000 or more,
-  within ``NUMBER_CLOSE_RELATIVE``; the right number in the wrong unit; ``9.4`` for
-  ``$9.4 million``. A different word in place of a name word (``Paul Rudd``, ``Elia Kazan`` for
-  ``Zoe Kazan``) is a different person and not close; shotguns and over-long sentences are never
+  multi-word answer (``Paul`` or ``Smith`` for ``Paul Smith``); a number off by at most
+  ``NUMBER_CLOSE_ABSOLUTE`` (105 for 104, 2013 for 2012) or, for answers of 10,000 or more, within
+  ``NUMBER_CLOSE_RELATIVE``; the right number in the wrong unit; ``9.4`` for ``$9.4 million``. A
+  different word in place of a name word (``Paul Jones`` for ``Paul Smith``, ``Ann Smith`` for
+  ``Jane Smith``) is a different person and not close; shotguns and over-long sentences are never
   close.
 """
 
@@ -76,7 +76,7 @@ MIN_GUESS_CHARS = 2
 MAX_EXTRA_WORDS = 7
 """How many filler words may surround the answer ("i'm pretty sure it's ...")."""
 MAX_JOINED_WORDS = 3
-"""How many words may be typed joined (``WeirFields``) or split (``Fox Search light``)."""
+"""How many words may be typed joined (``MaryJane``) or split (``Star light``)."""
 SHORT_WORD_CHARS = 3
 """Words this short get no typo, except inside multi-word answers: one extra or swapped letter."""
 KEYBOARD_WORD_CHARS = 4
@@ -95,7 +95,7 @@ MIN_PARTIAL_CHARS = 3
 MAX_PARTIAL_WORDS = 6
 """Answers up to this many words have every ordered subset tried as a part; longer, runs only."""
 MIN_PLURAL_CHARS = 3
-"""A trailing "s" is ignored only on guessed words at least this long (``Dano's``)."""
+"""A trailing "s" is ignored only on guessed words at least this long (``Smith's``)."""
 FREE_FIRST_LETTER_CHARS = 8
 """Shorter words may not change their first letter (``Larry`` is not ``Harry``) but by a slip."""
 _ADJACENT_SWAP = 2
@@ -576,7 +576,7 @@ def _match(words: tuple[str, ...], forms: Sequence[_Form], slack: int) -> _Found
 
 
 def _parts(form: _Form) -> Iterator[_Form]:
-    """Proper parts of a multi-word answer that still name something (``Paul``, ``Dano``)."""
+    """Proper parts of a multi-word answer that still name something (``Paul``, ``Smith``)."""
     size = len(form.words)
     if size > MAX_PARTIAL_WORDS:
         spans = [range(i, j) for i in range(size) for j in range(i + 1, size + 1)]
@@ -590,7 +590,7 @@ def _parts(form: _Form) -> Iterator[_Form]:
 
 
 def _partial(words: tuple[str, ...], forms: Sequence[_Form]) -> bool:
-    """Whether the guess is a part of some answer (``Paul`` for ``Paul Dano``)."""
+    """Whether the guess is a part of some answer (``Paul`` for ``Paul Smith``)."""
     parts = [part for form in forms for part in _parts(form)]
     found = _match(words, parts, slack=0)
     return found is not None and found.short
