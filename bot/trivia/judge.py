@@ -5,15 +5,15 @@ Decisions:
 * Normalisation: Discord mentions, custom emoji, ``:shortcodes:``, markdown/spoiler markup,
   punctuation, case, smart quotes and diacritics are ignored; hyphens split words and ``&`` reads
   as "and". A leading article ("the", "a", "an") is optional on both sides, as is a leading
-  "Dr."/"Mr."/"Mrs."/"Ms." on the accepted answer ("doctor"/"mister" read as "dr"/"mr"). ``Mary-
-  Jane``, ``Mary Jane`` and ``MaryJane`` are equal (up to three words may be joined). A trailing
-  "s" on a guessed word is free (``Smith's``, ``Jones``).
+  "Dr."/"Mr."/"Mrs."/"Ms." on the accepted answer ("doctor"/"mister" read as "dr"/"mr").
+  ``Mary-Jane``, ``Mary Jane`` and ``MaryJane`` are equal (up to three words may be joined).
+  A trailing "s" on a guessed word is free (``Smith's``, ``Jones``).
 * Typo budget (Damerau/OSA edits, a swap of two letters is one edit), counted per word so a whole
   word can never be swapped: words of at most 2 letters get none; 3-4 letter words get one only
   inside a multi-word answer, and only as a slip: an extra letter or two swapped letters (``Anne``
   for ``Ann``, ``Jhon``), and for 4 letters also a missing letter or a neighbouring QWERTY key
-  (``Jphn``), never an unrelated letter (``Saul`` for ``Paul``, ``Jim`` for ``Tim``); a single-
-  word answer of at most 4 letters gets none; 5-9 letters get one; 10+ get two. Words under
+  (``Jphn``), never an unrelated letter (``Saul`` for ``Paul``, ``Jim`` for ``Tim``); a
+  single-word answer of at most 4 letters gets none; 5-9 letters get one; 10+ get two. Words under
   ``FREE_FIRST_LETTER_CHARS`` letters may change their first letter only to a neighbouring key or
   a sound-alike (``Karl`` for ``Carl``), since ``Larry``/``Harry`` are different names, and may
   gain a last letter only by a slip (``Smithh``, not ``Smithy``). The whole answer is capped by
