@@ -437,10 +437,13 @@ class Database:
         self, match: str, slug: str | None, limit: int
     ) -> tuple[StoredQuote, ...]:
         """Quotes matching an FTS5 ``match`` expression (built by the caller), best first."""
+        # Rank and cut inside the index first; only the survivors are joined to their films.
         rows = await self._all(
-            "SELECT v.* FROM quotes_fts JOIN quote_rows v ON v.id = quotes_fts.rowid"
-            " WHERE quotes_fts MATCH ? AND (? IS NULL OR v.film_slug = ?)"
-            " ORDER BY bm25(quotes_fts) LIMIT ?",
+            "SELECT v.* FROM (SELECT rowid AS id, rank FROM quotes_fts"
+            " WHERE quotes_fts MATCH ? AND (? IS NULL OR rowid IN ("
+            " SELECT q.id FROM quotes q JOIN films f ON f.id = q.film_id WHERE f.slug = ?))"
+            " ORDER BY rank LIMIT ?) AS hits"
+            " JOIN quote_rows v ON v.id = hits.id ORDER BY hits.rank",
             (match, slug, slug, limit),
         )
         return tuple(_stored_quote(row) for row in rows)

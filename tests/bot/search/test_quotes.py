@@ -7,6 +7,7 @@ import pytest
 
 from bot.search.quotes import (
     MAX_QUERY_WORDS,
+    MIN_DOCUMENTS_FOR_PRUNING,
     QUOTE_MATCH_CUTOFF,
     QueryTerm,
     QuoteSearch,
@@ -15,6 +16,7 @@ from bot.search.quotes import (
     expand_words,
     query_words,
     rerank_score,
+    strict_match_expression,
 )
 from bot.services.knowledge import KnowledgeService
 from bot.storage.database import Database
@@ -247,3 +249,35 @@ async def test_search_survives_hostile_text(
     database: Database, knowledge: KnowledgeService, word: str
 ) -> None:
     assert isinstance(await search(database, f"{word} tattoo"), list)
+
+
+# -- strict_match_expression and common words -------------------------------------------------
+
+
+def test_strict_expression_requires_every_word_or_its_correction() -> None:
+    terms = expand_words(["frnech", "lyrics"], VOCABULARY)
+    assert strict_match_expression(terms, VOCABULARY) == '("frnech"* OR "french") AND ("lyrics"*)'
+    rows = fts_table().execute(
+        "SELECT rowid FROM t WHERE t MATCH ?", (strict_match_expression(terms, VOCABULARY),)
+    )
+    assert rows.fetchall() == [(2,)]
+
+
+def test_strict_expression_with_hostile_words_is_still_valid() -> None:
+    terms = expand_words(HOSTILE_WORDS, VOCABULARY)
+    expression = strict_match_expression(terms, VOCABULARY)
+    assert expression is not None
+    fts_table().execute("SELECT rowid FROM t WHERE t MATCH ?", (expression,)).fetchall()
+
+
+def test_common_words_stop_selecting_candidates_in_a_large_archive() -> None:
+    frequencies = {"the": 900, "tattoo": 3, "love": 40}
+    large = Vocabulary(frequencies, frequencies, documents=MIN_DOCUMENTS_FOR_PRUNING)
+    assert large.is_common("the") and not large.is_common("tattoo")
+    terms = expand_words(["the", "tattoo"], large)
+    assert build_match_expression(["the", "tattoo"], large) == '"tattoo"*'
+    assert strict_match_expression(terms, large) == '("tattoo"*)'
+    # A query of nothing but common words still searches with them.
+    assert build_match_expression(["the"], large) == '"the"*'
+    small = Vocabulary(frequencies, frequencies, documents=MIN_DOCUMENTS_FOR_PRUNING - 1)
+    assert not small.is_common("the")
