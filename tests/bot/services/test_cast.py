@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import stat
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -14,19 +13,6 @@ from bot.storage.database import Database
 
 RUBY_SPARKS = FilmSummary(slug="ruby-sparks", title="Ruby Sparks", year=2012)
 OTHER_FILM = FilmSummary(slug="paper-moon", title="Paper Moon", year=1973)
-
-
-@pytest.fixture
-async def database(db_path: Path) -> AsyncIterator[Database]:
-    async with await Database.open(db_path) as database:
-        yield database
-
-
-@pytest.fixture
-async def knowledge(database: Database, seeds_dir: Path) -> KnowledgeService:
-    knowledge = KnowledgeService(database, seeds_dir)
-    assert (await knowledge.reseed()).applied
-    return knowledge
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -34,19 +33,6 @@ def film_record(slug: str, title: str, **changes: object) -> FilmRecord:
         sources=(),
     )
     return dataclasses.replace(record, **changes)
-
-
-@pytest.fixture
-async def database(db_path: Path) -> AsyncIterator[Database]:
-    async with await Database.open(db_path) as database:
-        yield database
-
-
-@pytest.fixture
-async def knowledge(database: Database, seeds_dir: Path) -> KnowledgeService:
-    knowledge = KnowledgeService(database, seeds_dir)
-    assert (await knowledge.reseed()).applied
-    return knowledge
 
 
 @pytest.fixture
