@@ -11,7 +11,8 @@ from bot.errors import NotFoundError
 from bot.models import FilmSummary, LeaderboardEntry
 from bot.services.knowledge import KnowledgeService
 from bot.storage.database import Database
-from bot.trivia.engine import CHOICE_COUNT, Awarded, RoundMode
+from bot.trivia.engine import CHOICE_COUNT
+from bot.trivia.events import Awarded, RoundMode
 from bot.trivia.models import Question
 from bot.trivia.questions import generate_questions
 

@@ -24,7 +24,6 @@ from bot.trivia.events import (
     InvalidChoiceError,
     InvalidRoundError,
     JudgeFn,
-    JudgeResult,
     NotAllowedError,
     QuestionStarted,
     Revealed,
@@ -34,7 +33,6 @@ from bot.trivia.events import (
     RoundMode,
     RoundState,
     RoundStateError,
-    TriviaError,
 )
 from bot.trivia.hints import mask_answer
 from bot.trivia.models import Question
@@ -51,31 +49,8 @@ __all__ = [
     "MIN_QUESTIONS",
     "MIN_TIME_LIMIT",
     "REVEAL_PAUSE",
-    "Awarded",
-    "ChoiceOutcome",
-    "ChoiceResult",
-    "Close",
-    "EndReason",
-    "Event",
-    "GuessOutcome",
-    "GuessResult",
-    "HintShown",
-    "InvalidChoiceError",
-    "InvalidRoundError",
-    "JudgeFn",
-    "JudgeResult",
-    "NotAllowedError",
-    "QuestionStarted",
-    "RevealReason",
-    "Revealed",
     "Round",
-    "RoundAlreadyRunning",
-    "RoundEnded",
-    "RoundMode",
     "RoundRegistry",
-    "RoundState",
-    "RoundStateError",
-    "TriviaError",
 ]
 
 MIN_TIME_LIMIT: Final = 10.0

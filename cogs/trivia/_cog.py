@@ -11,7 +11,8 @@ from discord.ext import commands
 from bot.app import FilmClubBot
 from bot.errors import BusyError, NotAllowedError, NotFoundError
 from bot.trivia import engine
-from bot.trivia.engine import RoundMode, RoundRegistry
+from bot.trivia.engine import RoundRegistry
+from bot.trivia.events import RoundAlreadyRunning, RoundMode
 from bot.trivia.judge import judge
 from cogs._shared import Interaction, film_autocomplete, services, spoilers_allowed
 from cogs.trivia._driver import RoundDriver
@@ -106,7 +107,7 @@ class TriviaCog(commands.GroupCog, group_name="trivia", group_description="Film 
                 mode=chosen_mode,
                 time_limit=float(seconds),
             )
-        except engine.RoundAlreadyRunning as exc:
+        except RoundAlreadyRunning as exc:
             raise BusyError("A round is already running here; /trivia stop ends it.") from exc
         driver = RoundDriver(
             round_,

@@ -11,7 +11,8 @@ import discord
 
 from bot.services.trivia import TriviaService
 from bot.trivia.clock import Clock
-from bot.trivia.engine import (
+from bot.trivia.engine import Round
+from bot.trivia.events import (
     Awarded,
     ChoiceOutcome,
     Close,
@@ -20,7 +21,6 @@ from bot.trivia.engine import (
     HintShown,
     QuestionStarted,
     Revealed,
-    Round,
     RoundEnded,
 )
 from bot.trivia.models import Question

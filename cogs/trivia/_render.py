@@ -7,7 +7,7 @@ from discord.utils import escape_markdown
 from bot.formatting import MESSAGE_LIMIT, spoiler, trim
 from bot.models import LeaderboardEntry
 from bot.services.trivia import Leaderboard
-from bot.trivia.engine import EndReason, HintShown, QuestionStarted, Revealed, RoundEnded
+from bot.trivia.events import EndReason, HintShown, QuestionStarted, Revealed, RoundEnded
 from bot.trivia.models import Question
 from bot.trivia.scoring import Scoreboard
 

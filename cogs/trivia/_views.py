@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 import discord
 
-from bot.trivia.engine import ChoiceOutcome
+from bot.trivia.events import ChoiceOutcome
 from cogs.trivia._render import CHOICE_LABELS
 
 if TYPE_CHECKING:

@@ -9,7 +9,7 @@ from bot.seeds import TRIVIA_FILE, load_seeds
 from bot.services.knowledge import KnowledgeService
 from bot.services.trivia import TriviaService
 from bot.storage.database import Database
-from bot.trivia.engine import RoundMode
+from bot.trivia.events import RoundMode
 from bot.trivia.models import QuestionKind
 
 GOOD_LIST = """\

@@ -10,6 +10,10 @@ from bot.trivia.engine import (
     HINT_FRACTIONS,
     IDLE_QUESTION_LIMIT,
     REVEAL_PAUSE,
+    Round,
+    RoundRegistry,
+)
+from bot.trivia.events import (
     Awarded,
     ChoiceOutcome,
     Close,
@@ -23,11 +27,9 @@ from bot.trivia.engine import (
     QuestionStarted,
     Revealed,
     RevealReason,
-    Round,
     RoundAlreadyRunning,
     RoundEnded,
     RoundMode,
-    RoundRegistry,
     RoundState,
     RoundStateError,
 )
