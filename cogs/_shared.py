@@ -11,6 +11,7 @@ from bot.errors import FilmClubError
 from bot.formatting import (
     AUTOCOMPLETE_CHOICE_LIMIT,
     AUTOCOMPLETE_NAME_LIMIT,
+    MESSAGE_LIMIT,
     split_message,
     trim,
 )
@@ -84,12 +85,17 @@ async def spoilers_allowed(interaction: Interaction) -> bool:
 
 
 async def send_text(
-    interaction: Interaction, text: str, *, hidden: bool = False, ephemeral: bool = False
+    interaction: Interaction, text: str, *, hidden: bool = False, header: str = ""
 ) -> None:
-    """Send text as one or more messages within Discord's limit, spoiler-tagged if ``hidden``."""
-    pieces = split_message(text, hidden=hidden) or ("Nothing to show.",)
-    for piece in pieces:
+    """Send text as one or more messages within Discord's limit, spoiler-tagged if ``hidden``.
+
+    ``header`` goes (untagged) before the first message.
+    """
+    limit = MESSAGE_LIMIT - len(header)
+    pieces = split_message(text, hidden=hidden, limit=limit) or ("Nothing to show.",)
+    for number, piece in enumerate(pieces):
+        content = header + piece if number == 0 else piece
         if interaction.response.is_done():
-            await interaction.followup.send(piece, ephemeral=ephemeral)
+            await interaction.followup.send(content)
         else:
-            await interaction.response.send_message(piece, ephemeral=ephemeral)
+            await interaction.response.send_message(content)

@@ -15,7 +15,6 @@ from bot.formatting import (
     EMBED_TITLE_LIMIT,
     EMBED_TOTAL_LIMIT,
     MESSAGE_LIMIT,
-    split_message,
     trim,
 )
 from bot.models import FilmInfo, FilmSummary
@@ -101,10 +100,7 @@ class FilmCog(commands.GroupCog, group_name="film", group_description="Films the
         plot = await services(interaction).films.plot(chosen)
         hidden = not await spoilers_allowed(interaction)
         header = f"**{discord.utils.escape_markdown(chosen.display)}**: plot\n"
-        pieces = split_message(plot_text(plot), hidden=hidden, limit=MESSAGE_LIMIT - len(header))
-        await interaction.response.send_message(header + pieces[0])
-        for piece in pieces[1:]:
-            await interaction.followup.send(piece)
+        await send_text(interaction, plot_text(plot), hidden=hidden, header=header)
 
     @app_commands.command(name="list", description="The films the bot knows")
     async def list(self, interaction: Interaction) -> None:
