@@ -41,6 +41,7 @@ class QuoteService:
         self._rng = rng or random.Random()  # noqa: S311 - picking a quote, not a secret
         self._vocabulary = GenerationCache(knowledge, self._build_vocabulary)
         self._speakers = GenerationCache(knowledge, self._build_speakers)
+        self._speakers_by_film = GenerationCache(knowledge, database.speakers_by_film)
 
     async def _build_vocabulary(self) -> Vocabulary:
         frequencies = await self._database.quote_term_frequencies()
@@ -59,11 +60,15 @@ class QuoteService:
 
     async def suggest_speakers(self, text: str, film: FilmSummary | None, limit: int) -> list[str]:
         """Speakers for autocomplete, limited to a film when one is given."""
-        in_film = set(await self._database.speakers(film.slug if film else None))
+        by_film = await self._speakers_by_film.get()
+        allowed = by_film.get(film.slug, frozenset()) if film else None
         if not text.strip():
-            return sorted(in_film)[:limit]
-        matches = (await self._speakers.get()).search(text, limit=limit * 2, prefix=True)
-        return [m.item for m in matches if m.item in in_film][:limit]
+            everyone = allowed if allowed is not None else frozenset().union(*by_film.values())
+            return sorted(everyone)[:limit]
+        index = await self._speakers.get()
+        # With a film, every match is ranked first so the film's own speakers are not cut off.
+        matches = index.search(text, limit=limit if allowed is None else len(index), prefix=True)
+        return [m.item for m in matches if allowed is None or m.item in allowed][:limit]
 
     async def find(
         self, text: str | None, speaker: str | None, film: FilmSummary | None

@@ -418,6 +418,17 @@ class Database:
         )
         return tuple(row[0] for row in rows)
 
+    async def speakers_by_film(self) -> dict[str, frozenset[str]]:
+        """Everyone quoted, per film slug (read once per reseed, for autocomplete)."""
+        rows = await self._all(
+            "SELECT DISTINCT f.slug, qs.speaker FROM quote_speakers qs"
+            " JOIN quotes q ON q.id = qs.quote_id JOIN films f ON f.id = q.film_id"
+        )
+        found: dict[str, set[str]] = {}
+        for slug, speaker in rows:
+            found.setdefault(slug, set()).add(speaker)
+        return {slug: frozenset(names) for slug, names in found.items()}
+
     async def quote_term_frequencies(self) -> dict[str, int]:
         """How many quotes each term of the full-text index appears in."""
         rows = await self._all("SELECT term, doc FROM quotes_vocab")

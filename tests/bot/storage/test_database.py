@@ -236,3 +236,7 @@ async def test_seasons_keep_history(database):
         (2, ALICE, 5, 2),
     ]
     assert await database.start_new_season(GUILD, NOW) == 3
+
+
+async def test_speakers_by_film_lists_each_films_speakers(loaded) -> None:
+    assert await loaded.speakers_by_film() == {"ruby-sparks": frozenset(await loaded.speakers())}
