@@ -21,9 +21,9 @@ from pathlib import Path
 from bot.app import create_bot
 from bot.config import Settings
 from bot.formatting import MESSAGE_LIMIT, split_message
-from bot.loopback.harness import LOOPBACK_TOKEN, run_bot
-from bot.loopback.server import FakeDiscord
 from cogs.film import plot_text
+from loopback.harness import LOOPBACK_TOKEN, run_bot
+from loopback.server import FakeDiscord
 
 PROJECT_SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

@@ -11,9 +11,9 @@ import pytest
 
 from bot.app import FilmClubBot, create_bot
 from bot.config import Settings
-from bot.loopback.harness import run_bot
-from bot.loopback.records import FakeGuild
-from bot.loopback.server import FakeDiscord
+from loopback.harness import run_bot
+from loopback.records import FakeGuild
+from loopback.server import FakeDiscord
 
 PROJECT_SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 

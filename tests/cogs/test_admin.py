@@ -11,9 +11,9 @@ import pytest
 
 from bot.app import create_bot
 from bot.config import Settings
-from bot.loopback.harness import run_bot
-from bot.loopback.records import FakeUser, LoopbackError, Reply
-from bot.loopback.server import FakeDiscord
+from loopback.harness import run_bot
+from loopback.records import FakeUser, LoopbackError, Reply
+from loopback.server import FakeDiscord
 from tests.cogs.conftest import Club
 
 ADMINISTRATOR = 1 << 3

@@ -1,10 +1,10 @@
 from __future__ import annotations
 
 from bot.formatting import AUTOCOMPLETE_CHOICE_LIMIT, AUTOCOMPLETE_NAME_LIMIT, MESSAGE_LIMIT
-from bot.loopback.records import FakeChannel
 from bot.models import CastEntry, CastMember, FilmSummary
 from bot.services.cast import CastLookup
 from cogs.cast import cast_text
+from loopback.records import FakeChannel
 from tests.cogs.conftest import Club
 
 NO_MENTIONS = {"parse": []}

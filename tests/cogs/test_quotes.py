@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from bot.formatting import AUTOCOMPLETE_CHOICE_LIMIT, AUTOCOMPLETE_NAME_LIMIT, MESSAGE_LIMIT
-from bot.loopback.records import FakeChannel, Reply
+from loopback.records import FakeChannel, Reply
 from tests.cogs.conftest import Club
 
 NO_MENTIONS = {"parse": []}

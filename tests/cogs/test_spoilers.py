@@ -3,9 +3,9 @@ from __future__ import annotations
 import pytest
 
 from bot.formatting import MESSAGE_LIMIT, split_message
-from bot.loopback.records import LoopbackError
 from bot.storage.database import Database
 from cogs.film import plot_text
+from loopback.records import LoopbackError
 from tests.cogs.conftest import Club
 
 MANAGE_GUILD = 1 << 5

@@ -1,6 +1,7 @@
 import pytest
 
-from bot.trivia.clock import Clock, FakeClock, MonotonicClock
+from bot.trivia.clock import Clock, MonotonicClock
+from loopback.clock import FakeClock
 
 
 def test_fake_clock_starts_where_told_and_advances() -> None:

@@ -4,7 +4,6 @@ from difflib import SequenceMatcher
 
 import pytest
 
-from bot.trivia.clock import FakeClock
 from bot.trivia.engine import (
     DEFAULT_TIME_LIMIT,
     HINT_FRACTIONS,
@@ -35,6 +34,7 @@ from bot.trivia.events import (
 )
 from bot.trivia.models import Question, QuestionKind
 from bot.trivia.scoring import TYPED_POINTS_BY_HINTS, ScoreLine
+from loopback.clock import FakeClock
 
 GUILD = 10
 CHANNEL = 20

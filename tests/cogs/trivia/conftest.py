@@ -10,12 +10,12 @@ import pytest
 
 from bot.app import FilmClubBot, create_bot
 from bot.config import Settings
-from bot.loopback.harness import run_bot
-from bot.loopback.records import FakeChannel, FakeGuild, PostedMessage
-from bot.loopback.server import FakeDiscord
-from bot.trivia.clock import FakeClock
 from bot.trivia.models import Question, QuestionKind
 from cogs.trivia import TriviaCog
+from loopback.clock import FakeClock
+from loopback.harness import run_bot
+from loopback.records import FakeChannel, FakeGuild, PostedMessage
+from loopback.server import FakeDiscord
 
 MANAGE_MESSAGES = 1 << 13
 

@@ -3,12 +3,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bot.app import create_bot
-from bot.loopback.harness import run_bot
-from bot.loopback.server import FakeDiscord
 from bot.storage.database import Database
-from bot.trivia.clock import FakeClock
 from bot.trivia.engine import REVEAL_PAUSE
 from cogs.trivia._driver import CLOSE_REACTION
+from loopback.clock import FakeClock
+from loopback.harness import run_bot
+from loopback.server import FakeDiscord
 from tests.cogs.trivia.conftest import MANAGE_MESSAGES, TriviaClub, make_questions
 
 

@@ -1,7 +1,7 @@
 """A loopback Discord: fake REST and gateway on 127.0.0.1 that the real bot connects to."""
 
-from bot.loopback.harness import NonLoopbackRequestError, RunningBot, loopback_urls, run_bot
-from bot.loopback.records import (
+from loopback.harness import NonLoopbackRequestError, RunningBot, loopback_urls, run_bot
+from loopback.records import (
     Choice,
     FakeChannel,
     FakeGuild,
@@ -12,7 +12,7 @@ from bot.loopback.records import (
     RecordedRequest,
     Reply,
 )
-from bot.loopback.server import FakeDiscord
+from loopback.server import FakeDiscord
 
 __all__ = [
     "Choice",

@@ -12,9 +12,9 @@ from discord import app_commands
 from discord.ext import commands
 from discord.http import Route
 
-from bot.loopback.harness import NonLoopbackRequestError, RunningBot, run_bot
-from bot.loopback.records import FakeChannel, FakeGuild, LoopbackError
-from bot.loopback.server import FakeDiscord
+from loopback.harness import NonLoopbackRequestError, RunningBot, run_bot
+from loopback.records import FakeChannel, FakeGuild, LoopbackError
+from loopback.server import FakeDiscord
 
 FILMS = ["ruby-sparks", "her", "moon", "arrival"]
 

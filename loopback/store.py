@@ -9,14 +9,14 @@ from typing import Any, TypeVar
 
 import discord
 
-from bot.loopback.payloads import (
+from loopback.payloads import (
     DEFAULT_MEMBER_PERMISSIONS,
     SnowflakeFactory,
     member_payload,
     message_payload,
     now_iso,
 )
-from bot.loopback.records import (
+from loopback.records import (
     LOADING,
     Choice,
     FakeChannel,

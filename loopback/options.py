@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.loopback.records import LoopbackError
+from loopback.records import LoopbackError
 
 __all__ = ["BuiltCommand", "build_command_data", "find_command"]
 

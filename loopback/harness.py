@@ -16,8 +16,8 @@ from discord import app_commands
 from discord.gateway import DiscordWebSocket
 from discord.http import Route
 
-from bot.loopback.records import LoopbackError
-from bot.loopback.server import FakeDiscord
+from loopback.records import LoopbackError
+from loopback.server import FakeDiscord
 
 __all__ = [
     "LOOPBACK_HOSTS",

@@ -9,7 +9,7 @@ from typing import Any
 
 import discord
 
-from bot.loopback.records import FakeChannel, FakeGuild, FakeRole, FakeUser
+from loopback.records import FakeChannel, FakeGuild, FakeRole, FakeUser
 
 __all__ = [
     "DEFAULT_MEMBER_PERMISSIONS",

@@ -9,14 +9,14 @@ from typing import Any, Self
 
 from aiohttp import web
 
-from bot.loopback.gateway import Gateway
-from bot.loopback.interactions import PermissionsLike, Sender, perm_value
-from bot.loopback.options import build_command_data, find_command
-from bot.loopback.payloads import (
+from loopback.gateway import Gateway
+from loopback.interactions import PermissionsLike, Sender, perm_value
+from loopback.options import build_command_data, find_command
+from loopback.payloads import (
     DEFAULT_MEMBER_PERMISSIONS,
     role_payload,
 )
-from bot.loopback.records import (
+from loopback.records import (
     Choice,
     FakeChannel,
     FakeGuild,
@@ -27,8 +27,8 @@ from bot.loopback.records import (
     RecordedRequest,
     Reply,
 )
-from bot.loopback.rest import API_PREFIX, RestApi
-from bot.loopback.store import GuildState, Store
+from loopback.rest import API_PREFIX, RestApi
+from loopback.store import GuildState, Store
 
 __all__ = ["DEFAULT_BOT_ID", "FakeDiscord"]
 

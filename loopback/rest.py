@@ -10,10 +10,10 @@ from typing import Any
 from aiohttp import web
 from multidict import MultiDictProxy
 
-from bot.loopback.gateway import Gateway
-from bot.loopback.payloads import application_payload, channel_payload, user_payload
-from bot.loopback.records import EPHEMERAL, LOADING, Choice, LoopbackError, RecordedRequest
-from bot.loopback.store import InteractionState, Store
+from loopback.gateway import Gateway
+from loopback.payloads import application_payload, channel_payload, user_payload
+from loopback.records import EPHEMERAL, LOADING, Choice, LoopbackError, RecordedRequest
+from loopback.store import InteractionState, Store
 
 __all__ = ["API_PREFIX", "RestApi", "json_response"]
 

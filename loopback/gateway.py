@@ -10,8 +10,8 @@ from typing import Any
 
 from aiohttp import WSMsgType, web
 
-from bot.loopback.payloads import channel_payload, guild_payload, ready_payload
-from bot.loopback.store import Store
+from loopback.payloads import channel_payload, guild_payload, ready_payload
+from loopback.store import Store
 
 __all__ = ["Gateway", "GatewaySession"]
 

@@ -8,16 +8,16 @@ from typing import Any
 
 import discord
 
-from bot.loopback.gateway import Gateway
-from bot.loopback.payloads import (
+from loopback.gateway import Gateway
+from loopback.payloads import (
     DEFAULT_MEMBER_PERMISSIONS,
     channel_payload,
     interaction_payload,
     role_payload,
     user_payload,
 )
-from bot.loopback.records import FakeChannel, FakeGuild, FakeRole, FakeUser, LoopbackError, Reply
-from bot.loopback.store import InteractionState, Store
+from loopback.records import FakeChannel, FakeGuild, FakeRole, FakeUser, LoopbackError, Reply
+from loopback.store import InteractionState, Store
 
 __all__ = ["PermissionsLike", "Sender", "perm_value"]
 
