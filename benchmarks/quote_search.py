@@ -74,15 +74,6 @@ def make_knowledge_base(texts: Sequence[str], films: int) -> KnowledgeBase:
             FilmRecord(
                 slug=f"film-{number:04d}",
                 title=f"Film {number}",
-                year=None,
-                infobox=(),
-                runtime_minutes=None,
-                release_date=None,
-                money=(),
-                reviews=(),
-                lead="",
-                sections=(),
-                cast=(),
                 quotes=quotes,
                 sources=(source,),
             )

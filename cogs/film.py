@@ -17,7 +17,7 @@ from bot.formatting import (
     MESSAGE_LIMIT,
     trim,
 )
-from bot.models import FilmInfo, FilmSummary
+from bot.models import FilmRecord, FilmSummary
 from bot.services.films import Plot
 from cogs._shared import Interaction, film_autocomplete, send_text, services, spoilers_allowed
 
@@ -31,7 +31,7 @@ INLINE_MAX_CHARS = 60
 """Fields shorter than this sit side by side."""
 
 
-def info_embed(info: FilmInfo) -> discord.Embed:
+def info_embed(info: FilmRecord) -> discord.Embed:
     """An embed with a film's credits, dates, runtime, box office and reception."""
     embed = discord.Embed(
         title=trim(info.summary.display, EMBED_TITLE_LIMIT),

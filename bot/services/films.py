@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.errors import AmbiguousFilmError, NotFoundError, UnknownFilmError
-from bot.models import FilmInfo, FilmSummary, Section
+from bot.models import FilmRecord, FilmSummary, Section
 from bot.search.fuzzy import TIE_MARGIN, FuzzyIndex
 from bot.services.cache import GenerationCache
 from bot.services.knowledge import KnowledgeService
@@ -86,7 +86,7 @@ class FilmService:
         matches = (await self._index.get()).search(text, limit=limit, prefix=True)
         return [m.item for m in matches]
 
-    async def info(self, film: FilmSummary) -> FilmInfo:
+    async def info(self, film: FilmSummary) -> FilmRecord:
         """A film's credits, dates, runtime, money and reception."""
         info = await self._database.film_info(film.slug)
         if info is None:

@@ -1,38 +1,7 @@
-"""Typed records of trivia: questions and where they came from."""
+"""Trivia questions, defined with the other records in `bot.models` (the bottom layer)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from enum import StrEnum
+from bot.models import Question, QuestionKind
 
 __all__ = ["Question", "QuestionKind"]
-
-
-class QuestionKind(StrEnum):
-    """The family a question belongs to; used for balancing rounds and for review."""
-
-    CREDIT = "credit"
-    ACTOR = "actor"
-    CHARACTER = "character"
-    DESCRIPTION = "description"
-    QUOTE = "quote"
-    NUMBER = "number"
-    CUSTOM = "custom"
-
-
-@dataclass(frozen=True, slots=True)
-class Question:
-    """One trivia question; ``answers[0]`` is the canonical answer, the rest are aliases."""
-
-    text: str
-    answers: tuple[str, ...]
-    choices: tuple[str, ...]
-    kind: QuestionKind
-    spoiler: bool
-    source: str
-    film: str
-
-    @property
-    def answer(self) -> str:
-        """The canonical answer shown at the reveal."""
-        return self.answers[0]

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.models import FilmSummary
+from bot.models import FilmSummary, QuestionKind
 from bot.seeds import TRIVIA_FILE, load_seeds
 from bot.services.knowledge import KnowledgeService
 from bot.services.trivia import TriviaService
 from bot.storage.database import Database
 from bot.trivia.events import RoundMode
-from bot.trivia.models import QuestionKind
 
 GOOD_LIST = """\
 AUTHOR: the club

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -17,22 +16,7 @@ GUILD = 1_000_000_000_000_000_001
 
 
 def film_record(slug: str, title: str, **changes: object) -> FilmRecord:
-    record = FilmRecord(
-        slug=slug,
-        title=title,
-        year=None,
-        infobox=(),
-        runtime_minutes=None,
-        release_date=None,
-        money=(),
-        reviews=(),
-        lead=f"{title} is a film.",
-        sections=(),
-        cast=(),
-        quotes=(),
-        sources=(),
-    )
-    return dataclasses.replace(record, **changes)
+    return FilmRecord(slug=slug, title=title, lead=f"{title} is a film.", **changes)
 
 
 @pytest.fixture

@@ -371,18 +371,10 @@ def paper_moons() -> FilmRecord:
         title="Paper Moons",
         year=2021,
         infobox=_infobox(("Director", ("Yuki Tanabe",)), ("Studio", ("Moonbeam Studios",))),
-        runtime_minutes=None,
-        release_date=None,
-        money=(),
-        reviews=(),
-        lead="",
-        sections=(),
         cast=_cast(
             ("Rosa Lind", "Moon Girl", "the girl who folds moons"),
             ("Theo Park", "newspaper boy", None),
         ),
-        quotes=(),
-        sources=(),
     )
 
 
@@ -682,22 +674,7 @@ def test_paper_moons_sparse_data() -> None:
 
 
 def test_empty_film_gives_no_questions() -> None:
-    film = FilmRecord(
-        slug="empty",
-        title="Empty",
-        year=None,
-        infobox=(),
-        runtime_minutes=None,
-        release_date=None,
-        money=(),
-        reviews=(),
-        lead="",
-        sections=(),
-        cast=(),
-        quotes=(),
-        sources=(),
-    )
-    assert generate_questions(film) == ()
+    assert generate_questions(FilmRecord(slug="empty", title="Empty")) == ()
 
 
 def test_choices_follow_the_question_not_the_position() -> None:
