@@ -20,13 +20,6 @@ DAYTON = "Jonathan Dayton"
 
 
 @pytest.fixture
-async def database(db_path):
-    db = await Database.open(db_path)
-    yield db
-    await db.close()
-
-
-@pytest.fixture
 def kb(seeds_dir):
     return parse_seeds(seeds_dir)
 
