@@ -98,6 +98,7 @@ def _members(answer: str) -> tuple[str, ...]:
 def _name_keys(name: str, entity: Entity) -> frozenset[str]:
     """Folded short forms of a (possibly joint) name, for the loose similarity check."""
     if entity is Entity.COMPANY:
+        # aliases' company-suffix rule, not a copy (bot/names is to own it).
         return frozenset({spaced(name), spaced(strip_company(name))})
     titles = PERSON_TITLES if entity is Entity.PERSON else CHARACTER_TITLES
     keys: set[str] = set()
