@@ -165,7 +165,9 @@ async def test_generated_questions_play_end_to_end(trivia_club: TriviaClub) -> N
     alice = fake.user("alice")
     await fake.slash("trivia start", {"questions": 1, "mode": "typed"}, user=alice)
     question = await trivia_club.next_message(channel, None, "Question 1/1")
-    current = trivia_club.cog.drivers[channel.id].round.current_question
+    driver = trivia_club.cog.rounds.get(channel.id)
+    assert driver is not None
+    current = driver.round.current_question
     assert current is not None and not current.spoiler
     await fake.message(channel, current.answer, author=alice)
     reveal = await trivia_club.next_message(channel, question, "The answer was")
