@@ -322,9 +322,13 @@ def strip_leading_article(text: str) -> str:
 
 
 def strip_company_suffix(name: str) -> str:
-    """A company's name without trailing words like ``Pictures``, ``Inc.`` or ``Ltd.``."""
+    """A company's name without trailing words like ``Pictures``, ``Inc.`` or ``Ltd.``.
+
+    A name is never cut down to nothing or to a bare article: ``The Studio`` stays whole.
+    """
     words = _words(name)
-    while len(words) > 1 and word_key(words[-1]) in COMPANY_SUFFIXES:
+    kept = 2 if words and word_key(words[0]) in LEADING_ARTICLES else 1
+    while len(words) > kept and word_key(words[-1]) in COMPANY_SUFFIXES:
         words.pop()
     return " ".join(words)
 

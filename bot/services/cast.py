@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from bot.errors import NotFoundError
@@ -12,10 +13,17 @@ from bot.services.cache import GenerationCache
 from bot.services.knowledge import KnowledgeService
 from bot.storage.database import Database
 
-__all__ = ["MIN_VARIANT_CHARS", "CastLookup", "CastService", "name_variants"]
+__all__ = ["MIN_VARIANT_WIDTH", "CastLookup", "CastService", "name_variants"]
 
-MIN_VARIANT_CHARS = 3
-"""Shorter forms (``Al``) are not offered on their own: they would match too much."""
+MIN_VARIANT_WIDTH = 3
+"""Narrower forms (``Al``) are not offered on their own: they would match too much.  Width
+counts a wide (CJK) character twice, so a two-character CJK surname is offered."""
+_WIDE = frozenset({"W", "F"})
+
+
+def _width(text: str) -> int:
+    """Columns ``text`` takes in a monospaced font: wide East Asian characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in _WIDE else 1 for ch in text)
 
 
 def name_variants(name: str, *, titles: frozenset[str] = PERSON_TITLES) -> tuple[str, ...]:
@@ -23,7 +31,7 @@ def name_variants(name: str, *, titles: frozenset[str] = PERSON_TITLES) -> tuple
     return tuple(
         form
         for form in name_forms(name, titles=titles, first_name=True)
-        if len(form) >= MIN_VARIANT_CHARS
+        if _width(form) >= MIN_VARIANT_WIDTH
     )
 
 
