@@ -4,7 +4,7 @@ Every function returns the given form first, then its aliases, without duplicate
 :func:`bot.text.fold`.  A short form (a surname, a first name, a company without its suffix) is
 only offered when no other name in ``others`` has the same short form, so an alias never makes
 an answer ambiguous within a film.  What a name's parts and short forms are is
-:mod:`bot.names`' business; the names re-exported from it here are for older importers.
+:mod:`bot.names`' business; this module only decides which of them to accept.
 """
 
 from __future__ import annotations
@@ -15,8 +15,6 @@ from typing import Final
 
 from bot.names import (
     CHARACTER_TITLES,
-    COMPANY_SUFFIXES,
-    LEADING_ARTICLES,
     PERSON_TITLES,
     company_core,
     is_proper_name,
@@ -24,24 +22,17 @@ from bot.names import (
     split_name,
     strip_leading_article,
 )
-from bot.names import surname as surname_of
 from bot.text import fold, normalize_typography
 
 __all__ = [
-    "CHARACTER_TITLES",
-    "COMPANY_SUFFIXES",
-    "LEADING_ARTICLES",
     "MONTH_NAMES",
-    "PERSON_TITLES",
     "character_aliases",
     "company_aliases",
     "hyphen_variants",
-    "is_proper_name",
     "month_aliases",
     "number_aliases",
     "person_aliases",
     "short_forms",
-    "surname_of",
     "title_aliases",
     "unique_folded",
 ]
