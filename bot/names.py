@@ -226,7 +226,7 @@ def split_name(name: str, *, titles: frozenset[str] = PERSON_TITLES) -> NamePart
         nickname = match.group("nick").strip() or None
         text = f"{text[: match.start()]} {text[match.end() :]}".strip()
     text = _PARENTHETICAL.sub("", text).strip()
-    tokens = [token for token in (raw.strip(",") for raw in text.split()) if token]
+    tokens = _words(text)
     start, end = 0, len(tokens)
     while end - start > 1 and word_key(tokens[start]) in titles:
         start += 1
