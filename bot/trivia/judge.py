@@ -5,7 +5,8 @@ Decisions:
 * Normalisation: Discord mentions, custom emoji, ``:shortcodes:``, markdown/spoiler markup,
   punctuation, case, smart quotes and diacritics are ignored; hyphens split words and ``&`` reads
   as "and". A leading article ("the", "a", "an") is optional on both sides, as is a leading
-  "Dr."/"Mr."/"Mrs."/"Ms." on the accepted answer ("doctor"/"mister" read as "dr"/"mr").
+  "Dr."/"Mr."/"Mrs."/"Ms." on the accepted answer ("doctor"/"mister" read as "dr"/"mr"); these
+  word lists, and the generic words below, come from :mod:`bot.names`.
   ``Mary-Jane``, ``Mary Jane`` and ``MaryJane`` are equal (up to three words may be joined).
   A trailing "s" on a guessed word is free (``Smith's``, ``Jones``).
 * Typo budget (Damerau/OSA edits, a swap of two letters is one edit), counted per word so a whole
