@@ -6,6 +6,7 @@ This is the one module of ``bot/`` that knows about Discord; everything it wires
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import uuid
 from dataclasses import dataclass
@@ -24,6 +25,8 @@ from bot.services.quotes import QuoteService
 from bot.services.spoilers import SpoilerPolicy
 from bot.services.trivia import TriviaService
 from bot.storage.database import Database
+from bot.storage.postgres import PostgresUserData
+from bot.storage.userdata import KnowledgeBroadcast, UserData
 from bot.trivia.clock import Clock, MonotonicClock
 from bot.trivia.events import JudgeFn
 from bot.trivia.judge import judge as default_judge
@@ -56,20 +59,50 @@ class Services:
     quotes: QuoteService
     spoilers: SpoilerPolicy
     trivia: TriviaService
+    users: UserData
+    """User data: the SQLite ``database`` itself, or PostgreSQL shared by processes."""
+
+    async def close(self) -> None:
+        """Close the user-data store (when apart) and the database."""
+        try:
+            if self.users is not self.database:
+                await self.users.close()
+        finally:
+            await self.database.close()
 
 
-def build_services(database: Database, settings: Settings) -> Services:
-    """Wire the services over one open database."""
-    knowledge = KnowledgeService(database, settings.seeds_dir)
+def build_services(
+    database: Database,
+    settings: Settings,
+    users: UserData | None = None,
+    broadcast: KnowledgeBroadcast | None = None,
+) -> Services:
+    """Wire the services over one open knowledge base and user data (default: the same file)."""
+    users = users or database
+    knowledge = KnowledgeService(database, settings.seeds_dir, broadcast)
     return Services(
         database=database,
         knowledge=knowledge,
-        films=FilmService(database, knowledge),
+        films=FilmService(database, knowledge, users),
         cast=CastService(database, knowledge),
         quotes=QuoteService(database, knowledge),
-        spoilers=SpoilerPolicy(database),
-        trivia=TriviaService(database, knowledge),
+        spoilers=SpoilerPolicy(users),
+        trivia=TriviaService(database, knowledge, users=users),
+        users=users,
     )
+
+
+async def open_services(settings: Settings) -> Services:
+    """Open the knowledge base (SQLite) and, with FILMCLUB_DATABASE_URL, shared user data."""
+    database = await Database.open(settings.database_path)
+    if settings.database_url is None:
+        return build_services(database, settings)
+    try:
+        shared = await PostgresUserData.open(settings.database_url)
+    except BaseException:
+        await database.close()
+        raise
+    return build_services(database, settings, shared, shared)
 
 
 def _permission_name(permission: str) -> str:
@@ -128,11 +161,18 @@ def intents_for(settings: Settings) -> discord.Intents:
     return intents
 
 
-class FilmClubBot(commands.Bot):
-    """The film-club bot: slash commands only, no pings, services built in ``setup_hook``."""
+class FilmClubBot(commands.AutoShardedBot):
+    """The film-club bot: slash commands only, no pings, services built in ``setup_hook``.
+
+    Sharded as settings say: the listed shards of ``shard_count``, or discord.py's automatic
+    sharding (as many shards as Discord recommends) in one process.
+    """
 
     def __init__(self, settings: Settings, *, clock: Clock, judge: JudgeFn, **options: Any) -> None:
         options.setdefault("intents", intents_for(settings))
+        options.setdefault("shard_count", settings.shard_count)
+        if settings.shard_ids is not None:
+            options.setdefault("shard_ids", list(settings.shard_ids))
         super().__init__(
             command_prefix=commands.when_mentioned,
             help_command=None,
@@ -146,6 +186,7 @@ class FilmClubBot(commands.Bot):
         self.judge = judge
         """Judges typed trivia answers."""
         self._services: Services | None = None
+        self._follower: asyncio.Task[None] | None = None
 
     @property
     def services(self) -> Services:
@@ -156,11 +197,14 @@ class FilmClubBot(commands.Bot):
 
     async def setup_hook(self) -> None:
         """Open the database, load seeds on first start, load cogs, sync to the dev guild."""
-        database = await Database.open(self.settings.database_path)
-        self._services = build_services(database, self.settings)
+        self._services = await open_services(self.settings)
         report = await self._services.knowledge.ensure_loaded()
         if report is not None and report.error is not None:
             log.error("first seed load failed: %s", report.error)
+        if self.settings.database_url is not None:  # other processes may reseed
+            self._follower = asyncio.create_task(
+                self._services.knowledge.follow_forever(), name="filmclub-follow-reseeds"
+            )
         for extension in EXTENSIONS:
             try:
                 await self.load_extension(extension)
@@ -187,9 +231,13 @@ class FilmClubBot(commands.Bot):
             await super().close()
         finally:
             # close() runs twice (connect() calls it again); only the first closes the database.
+            follower, self._follower = self._follower, None
+            if follower is not None:
+                follower.cancel()
+                await asyncio.gather(follower, return_exceptions=True)
             services, self._services = self._services, None
             if services is not None:
-                await services.database.close()
+                await services.close()
 
 
 def create_bot(

@@ -13,10 +13,23 @@ from aiohttp import WSMsgType, web
 from loopback.payloads import channel_payload, guild_payload, ready_payload
 from loopback.store import Store
 
-__all__ = ["Gateway", "GatewaySession"]
+__all__ = ["Gateway", "GatewaySession", "shard_of"]
 
 Json = dict[str, Any]
 HEARTBEAT_INTERVAL_MS = 41_250
+SNOWFLAKE_TIMESTAMP_SHIFT = 22
+_GUILD_EVENTS = frozenset({"GUILD_CREATE", "GUILD_UPDATE", "GUILD_DELETE"})
+"""Events whose payload is the guild itself (its id under "id", not "guild_id")."""
+
+
+def shard_of(guild_id: int, shard_count: int) -> int:
+    """The shard that receives a guild's events, as Discord computes it."""
+    return (guild_id >> SNOWFLAKE_TIMESTAMP_SHIFT) % shard_count
+
+
+def _event_guild(event: str, data: Json) -> int | None:
+    raw = data.get("id") if event in _GUILD_EVENTS else data.get("guild_id")
+    return int(raw) if raw is not None else None
 
 
 class GatewaySession:
@@ -27,8 +40,17 @@ class GatewaySession:
         self.sequence = 0
         self.session_id = secrets.token_hex(16)
         self.intents: int | None = None
+        self.shard: tuple[int, int] = (0, 1)
+        """[shard_id, shard_count] from IDENTIFY (one shard of one unless the bot says)."""
         self.received: list[Json] = []
         self._lock = asyncio.Lock()
+
+    def receives(self, guild_id: int | None) -> bool:
+        """True when this session's shard gets the guild's events (direct messages: shard 0)."""
+        shard_id, shard_count = self.shard
+        if guild_id is None:
+            return shard_id == 0
+        return shard_of(guild_id, shard_count) == shard_id
 
     async def send(self, op: int, data: Any, event: str | None = None) -> None:
         """Send one gateway payload (dispatches get the next sequence number)."""
@@ -52,9 +74,16 @@ class Gateway:
         self.identified = asyncio.Event()
 
     async def dispatch(self, event: str, data: Json) -> None:
-        """Send a DISPATCH (op 0) event to every identified session."""
+        """Send a DISPATCH (op 0) event to every identified session of the event's shard."""
+        guild_id = _event_guild(event, data)
         for session in list(self.sessions):
-            await session.send(0, data, event)
+            if session.receives(guild_id):
+                await session.send(0, data, event)
+
+    @property
+    def identified_shards(self) -> frozenset[tuple[int, int]]:
+        """The (shard_id, shard_count) of every identified session."""
+        return frozenset(session.shard for session in self.sessions)
 
     def guild_create(self, guild_id: int) -> Json:
         """Build the GUILD_CREATE payload from the current state of a guild."""
@@ -101,16 +130,20 @@ class Gateway:
 
     async def _identify(self, session: GatewaySession, data: Json) -> None:
         session.intents = int(data.get("intents", 0))
+        shard = data.get("shard") or (0, 1)
+        session.shard = (int(shard[0]), int(shard[1]))
         store = self.store
+        guild_ids = [guild_id for guild_id in store.guilds if session.receives(guild_id)]
         ready = ready_payload(
             store.bot_user,
             store.application_id,
-            store.guilds,
+            guild_ids,
             session.session_id,
             self.resume_url(),
         )
+        ready["shard"] = list(session.shard)
         await session.send(0, ready, "READY")
-        for guild_id in list(store.guilds):
+        for guild_id in guild_ids:
             await session.send(0, self.guild_create(guild_id), "GUILD_CREATE")
         self.sessions.append(session)
         self.identified.set()

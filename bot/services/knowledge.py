@@ -3,16 +3,29 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.errors import BusyError, SeedError
 from bot.models import KnowledgeBase
 from bot.seeds import load_seeds
-from bot.services.fingerprints import CATEGORIES, fingerprint_knowledge_base
+from bot.services.fingerprints import CATEGORIES, fingerprint_knowledge_base, knowledge_digest
 from bot.storage.database import Database, Fingerprints
+from bot.storage.userdata import KnowledgeBroadcast
 
-__all__ = ["CategoryChange", "FilmChange", "KnowledgeService", "ReseedReport"]
+__all__ = [
+    "SHARED_GENERATION_POLL_SECONDS",
+    "CategoryChange",
+    "FilmChange",
+    "KnowledgeService",
+    "ReseedReport",
+]
+
+log = logging.getLogger(__name__)
+
+SHARED_GENERATION_POLL_SECONDS = 2.0
+"""How often a process of a sharded bot checks whether another one has reseeded."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,12 +94,16 @@ def diff(old: Fingerprints, new: Fingerprints) -> tuple[FilmChange, ...]:
 class KnowledgeService:
     """Owns the seeds folder and the seed-derived half of the database."""
 
-    def __init__(self, database: Database, seeds_dir: Path) -> None:
+    def __init__(
+        self, database: Database, seeds_dir: Path, broadcast: KnowledgeBroadcast | None = None
+    ) -> None:
         self._database = database
         self._seeds_dir = seeds_dir
+        self._broadcast = broadcast
         self._lock = asyncio.Lock()
+        self._shared: int | None = None
         self.generation = 0
-        """Bumped after every applied reseed, so caches know to rebuild."""
+        """Bumped after every applied reseed, here or (shared) elsewhere, so caches rebuild."""
 
     @property
     def seeds_dir(self) -> Path:
@@ -113,7 +130,46 @@ class KnowledgeService:
             if not dry_run:
                 await self._database.replace_knowledge_base(kb, new)
                 self.generation += 1
+                if self._broadcast is not None:  # after the commit: others may read it now
+                    shared = await self._broadcast.publish_generation(knowledge_digest(new))
+                    self._shared = shared.generation
             warnings = tuple(w for film in kb.films for w in film.warnings)
             return ReseedReport(
                 dry_run=dry_run, films=changes, warnings=warnings, knowledge_base=kb
             )
+
+    async def follow_shared(self) -> bool:
+        """Catch up with a reseed published by another process; True when anything changed.
+
+        A process on the same host shares the reseeded file and only drops its caches; one
+        with its own copy (another host) rebuilds it from its own seeds folder first.
+        """
+        if self._broadcast is None or self._lock.locked():
+            return False
+        shared = await self._broadcast.shared_generation()
+        if shared is None or shared.generation == self._shared:
+            return False
+        async with self._lock:
+            if knowledge_digest(await self._database.fingerprints()) != shared.digest:
+                try:
+                    kb = await asyncio.to_thread(load_seeds, self._seeds_dir)
+                except SeedError as error:
+                    log.error("cannot follow the shared reseed: %s", error)
+                    return False
+                new = fingerprint_knowledge_base(kb)
+                await self._database.replace_knowledge_base(kb, new)
+                if knowledge_digest(new) != shared.digest:
+                    log.warning("this host's seeds differ from the ones last reseeded elsewhere")
+            self._shared = shared.generation
+            self.generation += 1
+            log.info("now serving shared knowledge generation %d", shared.generation)
+            return True
+
+    async def follow_forever(self, interval: float = SHARED_GENERATION_POLL_SECONDS) -> None:
+        """Poll the shared generation until cancelled (one task per process)."""
+        while True:
+            try:
+                await self.follow_shared()
+            except Exception:
+                log.exception("checking the shared knowledge generation failed")
+            await asyncio.sleep(interval)

@@ -11,6 +11,7 @@ from bot.errors import NotFoundError
 from bot.models import FilmSummary, LeaderboardEntry, Question
 from bot.services.knowledge import KnowledgeService
 from bot.storage.database import Database
+from bot.storage.userdata import UserData
 from bot.trivia.engine import CHOICE_COUNT
 from bot.trivia.events import Awarded, RoundMode
 from bot.trivia.questions import generate_questions
@@ -42,8 +43,11 @@ class TriviaService:
         knowledge: KnowledgeService,
         rng: random.Random | None = None,
         now: Callable[[], dt.datetime] = _utcnow,
+        *,
+        users: UserData | None = None,
     ) -> None:
         self._database = database
+        self._users: UserData = users or database
         self._knowledge = knowledge
         self._rng = rng or random.Random()  # noqa: S311 - shuffling questions, not a secret
         self._now = now
@@ -92,7 +96,7 @@ class TriviaService:
 
     async def record(self, award: Awarded) -> None:
         """Commit one award; called before the award is announced."""
-        await self._database.record_awards(
+        await self._users.record_awards(
             award.guild_id,
             award.channel_id,
             [(award.user_id, award.points)],
@@ -102,13 +106,13 @@ class TriviaService:
 
     async def leaderboard(self, guild_id: int, limit: int = LEADERBOARD_SIZE) -> Leaderboard:
         """The season and all-time standings of a server."""
-        season = await self._database.current_season(guild_id)
+        season = await self._users.current_season(guild_id)
         return Leaderboard(
             season=season,
-            this_season=await self._database.leaderboard(guild_id, season, limit),
-            all_time=await self._database.leaderboard(guild_id, None, limit),
+            this_season=await self._users.leaderboard(guild_id, season, limit),
+            all_time=await self._users.leaderboard(guild_id, None, limit),
         )
 
     async def new_season(self, guild_id: int) -> int:
         """Start a new season for a server (old seasons stay in the all-time board)."""
-        return await self._database.start_new_season(guild_id, self._now())
+        return await self._users.start_new_season(guild_id, self._now())
