@@ -11,6 +11,8 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+import asyncpg
+
 from bot.config import ConfigError, Settings
 from bot.errors import SeedError
 from bot.reports import (
@@ -21,8 +23,9 @@ from bot.reports import (
     reseed_summary,
 )
 from bot.seeds import load_seeds
-from bot.services.knowledge import KnowledgeService
+from bot.services.knowledge import KnowledgeService, ReseedReport
 from bot.storage.database import Database
+from bot.storage.postgres import PostgresUserData
 from bot.trivia.questions import generate_questions
 
 __all__ = ["main"]
@@ -84,8 +87,8 @@ async def _seed(settings: Settings, args: argparse.Namespace) -> int:
         database_path = args.db or settings.database_path
         try:
             async with await Database.open(database_path) as database:
-                report = await KnowledgeService(database, seeds_dir).reseed()
-        except (sqlite3.Error, OSError) as error:
+                report = await _reseed(database, seeds_dir, settings.database_url)
+        except (sqlite3.Error, OSError, asyncpg.PostgresError) as error:
             print(f"error: database {database_path}: {error}", file=sys.stderr)
             return EXIT_FAILURE
         if report.error is not None:
@@ -103,6 +106,14 @@ async def _seed(settings: Settings, args: argparse.Namespace) -> int:
         print(summary)
     print(f"{len(kb.films)} film(s) in {elapsed * 1000:.0f} ms")
     return EXIT_OK
+
+
+async def _reseed(database: Database, seeds_dir: Path, shared_url: str | None) -> ReseedReport:
+    """Reseed; with a shared database, announce it so running processes follow."""
+    if shared_url is None:
+        return await KnowledgeService(database, seeds_dir).reseed()
+    async with await PostgresUserData.open(shared_url) as shared:
+        return await KnowledgeService(database, seeds_dir, shared).reseed()
 
 
 def _run(settings: Settings, command: str) -> int:

@@ -43,6 +43,8 @@ class GatewaySession:
         self.shard: tuple[int, int] = (0, 1)
         """[shard_id, shard_count] from IDENTIFY (one shard of one unless the bot says)."""
         self.received: list[Json] = []
+        self.dispatched: list[tuple[str, int | None]] = []
+        """(event, guild id) of every dispatch fanned out to this session, in order."""
         self._lock = asyncio.Lock()
 
     def receives(self, guild_id: int | None) -> bool:
@@ -78,6 +80,7 @@ class Gateway:
         guild_id = _event_guild(event, data)
         for session in list(self.sessions):
             if session.receives(guild_id):
+                session.dispatched.append((event, guild_id))
                 await session.send(0, data, event)
 
     @property

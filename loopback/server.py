@@ -180,7 +180,7 @@ class FakeDiscord:
         everyone_permissions: int = DEFAULT_MEMBER_PERMISSIONS,
     ) -> FakeGuild:
         """Create a guild with text channels and @everyone; announced to a connected bot."""
-        guild_id = self.store.ids.next()
+        guild_id = self.store.ids.next_later()
         text = tuple(FakeChannel(self.store.ids.next(), guild_id, n) for n in channels)
         owner = owner or self.store.owner
         guild = FakeGuild(id=guild_id, name=name, owner_id=owner.id, channels=text)

@@ -55,5 +55,13 @@ def fingerprint_knowledge_base(kb: KnowledgeBase) -> Fingerprints:
 
 
 def knowledge_digest(fingerprints: Fingerprints) -> str:
-    """One digest of a whole knowledge base: equal on two hosts when their content is."""
-    return _digest(fingerprints)
+    """One digest of a whole knowledge base: equal on two hosts when their content is.
+
+    Empty categories are left out: the database stores records, not empty categories.
+    """
+    return _digest(
+        {
+            slug: {category: records for category, records in categories.items() if records}
+            for slug, categories in fingerprints.items()
+        }
+    )

@@ -1,0 +1,90 @@
+"""Reseeds reaching every process of a sharded bot through the shared PostgreSQL database."""
+
+import shutil
+
+from bot.services.fingerprints import knowledge_digest
+from bot.services.knowledge import KnowledgeService
+from bot.storage.database import Database
+from bot.storage.postgres import PostgresUserData
+from tests.bot.parsing.lantern_keeper import INTERVIEW, SLUG, write_film
+
+
+async def slugs(database: Database) -> set[str]:
+    return {film.slug for film in await database.films()}
+
+
+async def test_a_reseed_publishes_the_new_content(database, seeds_dir, postgres_url):
+    async with await PostgresUserData.open(postgres_url) as shared:
+        knowledge = KnowledgeService(database, seeds_dir, shared)
+        assert (await knowledge.reseed()).applied
+        published = await shared.shared_generation()
+        assert published is not None
+        assert published.digest == knowledge_digest(await database.fingerprints())
+        assert (await knowledge.reseed(dry_run=True)).films
+        assert await shared.shared_generation() == published
+
+
+async def test_a_process_sharing_the_file_only_drops_its_caches(
+    database, db_path, seeds_dir, postgres_url
+):
+    async with (
+        await PostgresUserData.open(postgres_url) as shared,
+        await Database.open(db_path) as other_view,
+    ):
+        reseeding = KnowledgeService(database, seeds_dir, shared)
+        following = KnowledgeService(other_view, seeds_dir / "unused", shared)
+        assert await following.follow_shared() is False
+        assert (await reseeding.reseed()).applied
+        write_film(seeds_dir, {"000_interview.txt": INTERVIEW})
+        assert (await reseeding.reseed()).applied
+        before = following.generation
+        assert await following.follow_shared() is True
+        assert following.generation == before + 1
+        assert SLUG in await slugs(other_view)
+        assert await following.follow_shared() is False
+
+
+async def test_a_process_on_another_host_rebuilds_its_own_copy(
+    database, tmp_path, seeds_dir, postgres_url
+):
+    other_seeds = tmp_path / "other-host-seeds"
+    async with (
+        await PostgresUserData.open(postgres_url) as shared,
+        await Database.open(tmp_path / "other-host" / "kb.db") as other_copy,
+    ):
+        reseeding = KnowledgeService(database, seeds_dir, shared)
+        following = KnowledgeService(other_copy, other_seeds, shared)
+        write_film(seeds_dir, {"000_interview.txt": INTERVIEW})
+        shutil.copytree(seeds_dir, other_seeds)  # the deploy ships the same seeds to each host
+        assert (await reseeding.reseed()).applied
+        assert await other_copy.film_count() == 0
+        assert await following.follow_shared() is True
+        assert SLUG in await slugs(other_copy)
+        assert knowledge_digest(await other_copy.fingerprints()) == knowledge_digest(
+            await database.fingerprints()
+        )
+
+
+async def test_a_broken_seed_on_the_following_host_keeps_its_old_content(
+    database, tmp_path, seeds_dir, postgres_url
+):
+    other_seeds = tmp_path / "other-host-seeds"
+    shutil.copytree(seeds_dir, other_seeds)
+    (other_seeds / "ruby-sparks" / "003_broken.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00")
+    async with (
+        await PostgresUserData.open(postgres_url) as shared,
+        await Database.open(tmp_path / "other-host" / "kb.db") as other_copy,
+    ):
+        reseeding = KnowledgeService(database, seeds_dir, shared)
+        following = KnowledgeService(other_copy, other_seeds, shared)
+        assert (await reseeding.reseed()).applied
+        generation = following.generation
+        assert await following.follow_shared() is False
+        assert following.generation == generation
+        assert await other_copy.film_count() == 0
+
+
+async def test_without_a_shared_database_there_is_nothing_to_follow(database, seeds_dir):
+    knowledge = KnowledgeService(database, seeds_dir)
+    assert (await knowledge.reseed()).applied
+    assert await knowledge.follow_shared() is False
