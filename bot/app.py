@@ -197,6 +197,13 @@ class FilmClubBot(commands.AutoShardedBot):
 
     async def setup_hook(self) -> None:
         """Open the database, load seeds on first start, load cogs, sync to the dev guild."""
+        if self.settings.runs_some_shards and self.settings.database_url is None:
+            log.warning(
+                "this process runs shards %s of %d but FILMCLUB_DATABASE_URL is unset: its"
+                " scores and settings stay in its own SQLite file",
+                ",".join(map(str, self.settings.shard_ids or ())),
+                self.settings.shard_count,
+            )
         self._services = await open_services(self.settings)
         report = await self._services.knowledge.ensure_loaded()
         if report is not None and report.error is not None:

@@ -101,6 +101,15 @@ class Settings:
     database_url: str | None = field(default=None, repr=False)
     """PostgreSQL for user data shared by processes; None: user data in the SQLite file."""
 
+    @property
+    def runs_some_shards(self) -> bool:
+        """True when this process runs only part of the bot's shards (others run the rest)."""
+        return (
+            self.shard_ids is not None
+            and self.shard_count is not None
+            and len(self.shard_ids) < self.shard_count
+        )
+
     @classmethod
     def from_env(
         cls, environ: Mapping[str, str] | None = None, dotenv_path: Path | None = None

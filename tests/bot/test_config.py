@@ -128,3 +128,13 @@ def test_bad_sharding_settings(tmp_path, environ, message):
     with pytest.raises(ConfigError, match=message) as caught:
         Settings.from_env(environ, tmp_path / "missing.env")
     assert "pw@" not in str(caught.value)
+
+
+def test_runs_some_shards(tmp_path):
+    def settings(**environ):
+        return Settings.from_env(environ, tmp_path / "missing.env")
+
+    assert not settings().runs_some_shards
+    assert not settings(FILMCLUB_SHARD_COUNT="2").runs_some_shards
+    assert not settings(FILMCLUB_SHARD_COUNT="2", FILMCLUB_SHARD_IDS="0,1").runs_some_shards
+    assert settings(FILMCLUB_SHARD_COUNT="2", FILMCLUB_SHARD_IDS="1").runs_some_shards

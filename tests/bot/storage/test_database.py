@@ -1,5 +1,6 @@
 """The data-access module on real SQLite files."""
 
+import asyncio
 import datetime as dt
 import sqlite3
 from dataclasses import replace
@@ -203,3 +204,11 @@ async def test_replacing_the_knowledge_base_keeps_user_data(loaded, kb):
 
 async def test_speakers_by_film_lists_each_films_speakers(loaded) -> None:
     assert await loaded.speakers_by_film() == {"ruby-sparks": frozenset(await loaded.speakers())}
+
+
+async def test_processes_opening_a_new_file_together_migrate_it_once(db_path):
+    opened = await asyncio.gather(*(Database.open(db_path) for _ in range(4)))
+    try:
+        assert {await database.schema_version() for database in opened} == {LAST_MIGRATION}
+    finally:
+        await asyncio.gather(*(database.close() for database in opened))
