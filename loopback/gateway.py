@@ -74,6 +74,8 @@ class Gateway:
         self.sessions: list[GatewaySession] = []
         self.connections: list[GatewaySession] = []
         self.identified = asyncio.Event()
+        self.recommended_shards = 1
+        """What GET /gateway/bot recommends to a bot sharding automatically."""
 
     async def dispatch(self, event: str, data: Json) -> None:
         """Send a DISPATCH (op 0) event to every identified session of the event's shard."""

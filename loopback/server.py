@@ -38,7 +38,10 @@ GATEWAY_PATH = "/gateway-ws"
 
 
 class FakeDiscord:
-    """A fake Discord server; use `async with FakeDiscord() as fake:` and `run_bot(bot, fake)`."""
+    """A fake Discord server; use `async with FakeDiscord() as fake:` and `run_bot(bot, fake)`.
+
+    ``shards`` is how many shards GET /gateway/bot recommends to automatic sharding.
+    """
 
     def __init__(
         self,
@@ -49,6 +52,7 @@ class FakeDiscord:
         owner_name: str = "owner",
         team: Sequence[str] = (),
         timeout: float = 5.0,
+        shards: int = 1,
     ) -> None:
         bot_user = FakeUser(id=bot_id, name=bot_name, bot=True)
         owner = FakeUser(id=bot_id + 1, name=owner_name)
@@ -56,6 +60,7 @@ class FakeDiscord:
         self.store = Store(bot_user, application_id or bot_id, owner, members)
         self.timeout = timeout
         self.gateway = Gateway(self.store, lambda: self.gateway_url)
+        self.gateway.recommended_shards = shards
         self._rest = RestApi(self.store, self.gateway, lambda: self.gateway_url)
         self._sender = Sender(self.store, self.gateway)
         self._runner: web.AppRunner | None = None

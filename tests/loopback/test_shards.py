@@ -68,3 +68,22 @@ async def test_an_unsharded_client_gets_every_guild() -> None:
         async with run_bot(bot, fake, sync=False):
             assert {g.id for g in bot.guilds} == {g.id for g in guilds}
             assert fake.gateway.identified_shards == {(0, 1)}
+
+
+class EagerShardedBot(commands.AutoShardedBot):
+    """Identifies its shards back to back (the loopback has no identify rate limit)."""
+
+    async def before_identify_hook(self, shard_id: int | None, *, initial: bool = False) -> None:
+        return None
+
+
+async def test_automatic_sharding_follows_the_recommended_count() -> None:
+    async with FakeDiscord(shards=3) as fake:
+        guilds = [fake.add_guild(name=f"Club {i}") for i in range(4)]
+        bot = EagerShardedBot(command_prefix="!", intents=discord.Intents.default())
+        async with run_bot(bot, fake, sync=False):
+            assert bot.shard_count == 3
+            assert fake.gateway.identified_shards == {(0, 3), (1, 3), (2, 3)}
+            assert {g.id for g in bot.guilds} == {g.id for g in guilds}
+            for guild in guilds:
+                assert bot.get_guild(guild.id).shard_id == shard_of(guild.id, 3)
