@@ -116,8 +116,12 @@ class KnowledgeService:
             return None
         return await self.reseed()
 
-    async def reseed(self, *, dry_run: bool = False) -> ReseedReport:
-        """Parse every seed, then replace all seed content in one transaction, or change nothing."""
+    async def reseed(self, *, dry_run: bool = False, announce: bool = True) -> ReseedReport:
+        """Parse every seed, then replace all seed content in one transaction, or change nothing.
+
+        With a shared database, an applied reseed is announced to the other processes
+        (``announce=False``: this one is itself following an announcement).
+        """
         if self._lock.locked():
             raise BusyError("a reseed is already running")
         async with self._lock:
@@ -130,7 +134,7 @@ class KnowledgeService:
             if not dry_run:
                 await self._database.replace_knowledge_base(kb, new)
                 self.generation += 1
-                if self._broadcast is not None:  # after the commit: others may read it now
+                if announce and self._broadcast is not None:  # committed: others may follow
                     shared = await self._broadcast.publish_generation(knowledge_digest(new))
                     self._shared = shared.generation
             warnings = tuple(w for film in kb.films for w in film.warnings)
@@ -142,28 +146,29 @@ class KnowledgeService:
         """Catch up with a reseed published by another process; True when anything changed.
 
         A process on the same host shares the reseeded file and only drops its caches; one
-        with its own copy (another host) rebuilds it from its own seeds folder first.
+        with its own copy (another host) reseeds it from its own seeds folder first.
         """
-        if self._broadcast is None or self._lock.locked():
+        if self._broadcast is None:
             return False
         shared = await self._broadcast.shared_generation()
         if shared is None or shared.generation == self._shared:
             return False
-        async with self._lock:
+        if knowledge_digest(await self._database.fingerprints()) != shared.digest:
+            try:
+                report = await self.reseed(announce=False)
+            except BusyError:  # a reseed here is running: it announces itself when done
+                return False
+            self._shared = shared.generation  # once per generation, even if it failed here
+            if report.error is not None:
+                log.error("cannot follow the shared reseed: %s", report.error)
+                return False
             if knowledge_digest(await self._database.fingerprints()) != shared.digest:
-                try:
-                    kb = await asyncio.to_thread(load_seeds, self._seeds_dir)
-                except SeedError as error:
-                    log.error("cannot follow the shared reseed: %s", error)
-                    return False
-                new = fingerprint_knowledge_base(kb)
-                await self._database.replace_knowledge_base(kb, new)
-                if knowledge_digest(new) != shared.digest:
-                    log.warning("this host's seeds differ from the ones last reseeded elsewhere")
+                log.warning("this host's seeds differ from the ones last reseeded elsewhere")
+        else:
             self._shared = shared.generation
             self.generation += 1
-            log.info("now serving shared knowledge generation %d", shared.generation)
-            return True
+        log.info("now serving shared knowledge generation %d", shared.generation)
+        return True
 
     async def follow_forever(self, interval: float = SHARED_GENERATION_POLL_SECONDS) -> None:
         """Poll the shared generation until cancelled (one task per process)."""

@@ -60,6 +60,8 @@ async def test_a_process_on_another_host_rebuilds_its_own_copy(
         assert await other_copy.film_count() == 0
         assert await following.follow_shared() is True
         assert SLUG in await slugs(other_copy)
+        assert (await shared.shared_generation()).generation == 1  # followers never announce
+        assert await following.follow_shared() is False
         assert knowledge_digest(await other_copy.fingerprints()) == knowledge_digest(
             await database.fingerprints()
         )
@@ -82,6 +84,8 @@ async def test_a_broken_seed_on_the_following_host_keeps_its_old_content(
         assert await following.follow_shared() is False
         assert following.generation == generation
         assert await other_copy.film_count() == 0
+        assert await following.follow_shared() is False  # tried once per generation
+        assert (await shared.shared_generation()).generation == 1  # followers never announce
 
 
 async def test_without_a_shared_database_there_is_nothing_to_follow(database, seeds_dir):
