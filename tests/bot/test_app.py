@@ -54,3 +54,22 @@ async def test_some_shards_without_a_database_url_warn(tmp_path, seeds_dir, capl
         async with run_bot(bot, fake, sync=False):
             assert bot.services.users is bot.services.database
     assert any("FILMCLUB_DATABASE_URL is unset" in r.getMessage() for r in caplog.records)
+
+
+async def test_spoilers_and_seasons_go_to_postgresql(tmp_path, seeds_dir, postgres_url):
+    settings = settings_for(tmp_path, seeds_dir, database_url=postgres_url)
+    async with FakeDiscord() as fake:
+        guild = fake.add_guild(name="Film Club")
+        channel = fake.add_channel(guild, "spoilers")
+        bot = create_bot(settings)
+        async with run_bot(bot, fake):
+            await fake.slash(
+                "spoilers", {"channel": channel.id, "allowed": True}, permissions=MANAGE_GUILD
+            )
+            reset = await fake.slash("trivia reset", permissions=MANAGE_GUILD)
+            assert "Season 2" in reset.content
+            board = await fake.slash("trivia leaderboard")
+            assert "Season 2" in board.content
+    async with await PostgresUserData.open(postgres_url) as shared:
+        assert await shared.spoiler_channels(guild.id) == {channel.id}
+        assert await shared.current_season(guild.id) == 2
