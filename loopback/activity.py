@@ -100,8 +100,8 @@ class ActivityFeed:
                 continue
             match = _REACTION.match(request.path)
             if match and request.method == "PUT":
-                channel, message, emoji = match.groups()
-                found.append(Reacted(int(channel), int(message), unquote(emoji)))
+                on_channel, on_message, emoji = match.groups()
+                found.append(Reacted(int(on_channel), int(on_message), unquote(emoji)))
         self._requests = len(requests)
         return found
 
