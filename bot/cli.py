@@ -1,4 +1,4 @@
-"""The ``python -m bot`` command line: run, seed, sync and questions."""
+"""The ``python -m bot`` command line: run, seed, sync, questions and console."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import sqlite3
 import sys
 import time
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from bot.config import ConfigError, Settings
@@ -52,7 +53,35 @@ def _parser() -> argparse.ArgumentParser:
     questions.add_argument("--film", help="only this film's slug")
     questions.add_argument("--seeds", type=Path, help="seeds folder (default: FILMCLUB_SEEDS)")
     questions.add_argument("--json", action="store_true", help="print the questions as JSON")
+    console = commands.add_parser(
+        "console", help="try the bot offline: the real bot on a loopback Discord, no token"
+    )
+    console.add_argument("--db", type=Path, help="database file (default: FILMCLUB_DB)")
+    console.add_argument("--seeds", type=Path, help="seeds folder (default: FILMCLUB_SEEDS)")
+    console.add_argument(
+        "--script", type=Path, help="run the lines of FILE (or a pipe) instead of a prompt"
+    )
+    console.add_argument(
+        "--fast", action="store_true", help="trivia time passes instantly in scripts, 6x live"
+    )
     return parser
+
+
+def _console(settings: Settings, args: argparse.Namespace) -> int:
+    # Imported here: the console brings in discord.py and the loopback Discord.
+    from console.app import run_console, script_lines
+
+    settings = replace(
+        settings,
+        database_path=args.db or settings.database_path,
+        seeds_dir=args.seeds or settings.seeds_dir,
+    )
+    try:
+        lines = script_lines(args.script, sys.stdin)
+    except OSError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    return asyncio.run(run_console(settings, script=lines, fast=args.fast))
 
 
 def _questions(settings: Settings, args: argparse.Namespace) -> int:
@@ -123,6 +152,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ConfigError as error:
         print(f"configuration error: {error}", file=sys.stderr)
         return EXIT_USAGE
+    if args.command == "console":
+        return _console(settings, args)
     logging.basicConfig(
         level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )

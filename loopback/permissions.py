@@ -80,10 +80,13 @@ def with_overwrites(payload: Json, overwrites: Mapping[int, list[Json]]) -> Json
 
 
 def channel_permissions(store: Store, channel: FakeChannel, user: FakeUser) -> int:
-    """What `user` may do in `channel`; the bot starts from every permission, as the fake did."""
-    everything = discord.Permissions.all().value
+    """What `user` may do in `channel`.
+
+    The bot starts from every permission but Administrator (which would ignore overwrites), as
+    if invited with all of them.
+    """
     if user.id == store.bot_user.id:
-        base = everything
+        base = discord.Permissions.all().value & ~ADMINISTRATOR
         role_ids: tuple[int, ...] = ()
     else:
         base = store.member_permissions(channel.guild_id, user)

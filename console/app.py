@@ -1,0 +1,116 @@
+"""Start-up of the console: settings, the loopback Discord, the real bot, then a runner."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import sys
+from collections.abc import Iterable
+from dataclasses import replace
+from pathlib import Path
+from typing import TextIO
+
+from bot.app import create_bot
+from bot.config import Settings
+from console.output import Printer, wants_colour
+from console.pacing import RoundTimer
+from console.render import meta
+from console.runners import run_interactive, run_script
+from console.session import Session
+from console.world import QUIET, SPOILERS, YOU, build_world
+from loopback.clock import FakeClock
+from loopback.harness import run_bot
+from loopback.records import LoopbackError
+from loopback.server import FakeDiscord
+
+__all__ = ["EXIT_FAILED", "EXIT_OK", "run_console"]
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+LOG_LEVEL = logging.WARNING
+"""The bot's log records at this level or above are shown in the transcript."""
+OWN_LOGGERS = frozenset({"bot", "cogs", "console", "loopback"})
+"""Loggers whose warnings are shown; other libraries' (discord.py's voice notice) only errors."""
+
+
+class _LogToSession(logging.Handler):
+    """Shows the bot's warnings and errors in the transcript; an error fails the script."""
+
+    def __init__(self) -> None:
+        super().__init__(LOG_LEVEL)
+        self.session: Session | None = None
+        self.early: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        own = record.name.split(".")[0] in OWN_LOGGERS
+        if not own and record.levelno < logging.ERROR:
+            return
+        if self.session is None:
+            self.early.append(record)
+            return
+        text = f"bot log {record.levelname.lower()}: {record.getMessage()}"
+        if record.levelno >= logging.ERROR:
+            self.session.fail(text)
+        else:
+            self.session.printer.line(meta(text))
+
+
+def _banner(session: Session, settings: Settings) -> None:
+    channels = ", ".join(
+        f"#{name}" + {SPOILERS: " (spoilers shown)", QUIET: " (the bot may not post)"}.get(name, "")
+        for name in session.world.channels
+    )
+    session.note(
+        f"filmclub console: the real bot on a loopback Discord (no token, no network)."
+        f" Database {settings.database_path}, seeds {settings.seeds_dir}."
+    )
+    session.note(f"You are @{YOU} in {channels}. /help lists commands.")
+
+
+async def run_console(
+    settings: Settings,
+    *,
+    script: Iterable[str] | None,
+    fast: bool,
+    stdout: TextIO | None = None,
+) -> int:
+    """Run the console: `script` lines in order (None: the interactive prompt)."""
+    stream = stdout or sys.stdout
+    settings = replace(settings, discord_token=None, dev_guild_id=None, message_content=True)
+    printer = Printer(stream, colour=wants_colour(stream))
+    handler = _LogToSession()
+    root = logging.getLogger()
+    root.addHandler(handler)
+    clock = FakeClock()
+    bot = create_bot(settings, clock=clock)
+    try:
+        async with FakeDiscord(owner_name=YOU) as fake:
+            world = build_world(fake)
+            async with run_bot(bot, fake):
+                spoilers = world.channels[SPOILERS]
+                await bot.services.spoilers.set_allowed(world.guild.id, spoilers.id, True)
+                session = Session(world, RoundTimer(bot, clock, fast=fast), printer)
+                _banner(session, settings)
+                handler.session = session
+                for record in handler.early:
+                    handler.emit(record)
+                if script is None:
+                    await run_interactive(session)
+                else:
+                    await run_script(session, script)
+                handler.session = None
+    except (sqlite3.Error, OSError, LoopbackError) as error:
+        print(f"error: the console could not start the bot: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    finally:
+        root.removeHandler(handler)
+    return EXIT_FAILED if session.failures else EXIT_OK
+
+
+def script_lines(path: Path | None, stdin: TextIO) -> list[str] | None:
+    """The script to run: a file, or piped standard input; None for the interactive prompt."""
+    if path is not None:
+        return path.read_text(encoding="utf-8").splitlines()
+    if not stdin.isatty():
+        return stdin.read().splitlines()
+    return None
