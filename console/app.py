@@ -5,7 +5,8 @@ from __future__ import annotations
 import logging
 import sqlite3
 import sys
-from collections.abc import Iterable
+from collections.abc import AsyncIterator, Iterable
+from contextlib import asynccontextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
@@ -23,7 +24,7 @@ from loopback.harness import run_bot
 from loopback.records import LoopbackError
 from loopback.server import FakeDiscord
 
-__all__ = ["EXIT_FAILED", "EXIT_OK", "run_console"]
+__all__ = ["EXIT_FAILED", "EXIT_OK", "open_console", "run_console", "script_lines"]
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -67,17 +68,13 @@ def _banner(session: Session, settings: Settings) -> None:
     session.note(f"You are @{YOU} in {channels}. /help lists commands.")
 
 
-async def run_console(
-    settings: Settings,
-    *,
-    script: Iterable[str] | None,
-    fast: bool,
-    stdout: TextIO | None = None,
-) -> int:
-    """Run the console: `script` lines in order (None: the interactive prompt)."""
-    stream = stdout or sys.stdout
+@asynccontextmanager
+async def open_console(
+    settings: Settings, *, fast: bool, stream: TextIO, colour: bool | None = None
+) -> AsyncIterator[Session]:
+    """The bot running on a fresh loopback Discord, and a session on it; closed on exit."""
     settings = replace(settings, discord_token=None, dev_guild_id=None, message_content=True)
-    printer = Printer(stream, colour=wants_colour(stream))
+    printer = Printer(stream, colour=wants_colour(stream) if colour is None else colour)
     handler = _LogToSession()
     root = logging.getLogger()
     root.addHandler(handler)
@@ -94,16 +91,27 @@ async def run_console(
                 handler.session = session
                 for record in handler.early:
                     handler.emit(record)
-                if script is None:
-                    await run_interactive(session)
-                else:
-                    await run_script(session, script)
-                handler.session = None
+                try:
+                    yield session
+                finally:
+                    handler.session = None
+    finally:
+        root.removeHandler(handler)
+
+
+async def run_console(
+    settings: Settings, *, script: Iterable[str] | None, fast: bool, stdout: TextIO | None = None
+) -> int:
+    """Run the console: `script` lines in order (None: the interactive prompt)."""
+    try:
+        async with open_console(settings, fast=fast, stream=stdout or sys.stdout) as session:
+            if script is None:
+                await run_interactive(session)
+            else:
+                await run_script(session, script)
     except (sqlite3.Error, OSError, LoopbackError) as error:
         print(f"error: the console could not start the bot: {error}", file=sys.stderr)
         return EXIT_FAILED
-    finally:
-        root.removeHandler(handler)
     return EXIT_FAILED if session.failures else EXIT_OK
 
 

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 __all__ = [
+    "COMMENT",
     "Chat",
     "Click",
     "Complete",

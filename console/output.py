@@ -24,6 +24,7 @@ STYLE = Style.from_dict(
         "meta": "ansibrightblack italic",
         "text": "",
         "bold": "bold",
+        "italic": "italic",
         "field": "bold ansiblue",
         "embed": "ansiblue",
         "mention": "ansimagenta",

@@ -50,7 +50,8 @@ class RoundTimer:
             return None
         return cast(_TriviaCog, cog)
 
-    def _rounds(self) -> Iterator[Round]:
+    def rounds(self) -> Iterator[Round]:
+        """The bot's unfinished trivia rounds."""
         cog = self._cog()
         for round_ in cog.rounds if cog is not None else ():
             if not round_.finished:
@@ -58,11 +59,11 @@ class RoundTimer:
 
     def running(self) -> bool:
         """Whether any trivia round is running."""
-        return any(True for _ in self._rounds())
+        return any(True for _ in self.rounds())
 
     def next_due(self) -> float | None:
         """Clock time of the earliest scheduled round event (hint, timeout, next question)."""
-        times = [due for r in self._rounds() if (due := r.next_due_at()) is not None]
+        times = [due for r in self.rounds() if (due := r.next_due_at()) is not None]
         return min(times, default=None)
 
     def advance(self, seconds: float) -> None:

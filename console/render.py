@@ -32,7 +32,12 @@ BUTTON = 2
 LINK_STYLE = 5
 _STATUS_TEXT = {400: "Bad Request", 403: "Missing Permissions", 404: "Not Found", 429: "Slow Down"}
 _SPOILER = re.compile(r"\|\|(.+?)\|\|", re.DOTALL)
-_TOKEN = re.compile(r"\*\*(.+?)\*\*|<@!?(\d+)>|<#(\d+)>|<@&(\d+)>|`([^`]*)`|\\([\\*_~`|>#\-.])")
+_TOKEN = re.compile(
+    r"\*\*(?P<bold>.+?)\*\*"
+    r"|(?<![\w*\\])\*(?P<italic>[^*\s][^*\n]*?)\*(?![\w*])"
+    r"|<@!?(?P<user>\d+)>|<#(?P<channel>\d+)>|<@&(?P<role>\d+)>"
+    r"|`(?P<code>[^`]*)`|\\(?P<escaped>[\\*_~`|>#\-.])"
+)
 _CHANNEL_IN_PATH = re.compile(r"/channels/(\d+)")
 
 
@@ -92,9 +97,18 @@ def _marks(text: str, names: Names, style: str) -> list[Fragment]:
     for match in _TOKEN.finditer(text):
         if match.start() > position:
             found.append((style, text[position : match.start()]))
-        bold, user, channel, role, code, escaped = match.groups()
+        group = match.groupdict()
+        bold, italic, user, channel = (
+            group["bold"],
+            group["italic"],
+            group["user"],
+            group["channel"],
+        )
+        role, code, escaped = group["role"], group["code"], group["escaped"]
         if bold is not None:
-            found += [(f"{style} bold", part) for _, part in _marks(bold, names, style)]
+            found += [(f"{s} bold", part) for s, part in _marks(bold, names, style)]
+        elif italic is not None:
+            found += [(f"{s} italic", part) for s, part in _marks(italic, names, style)]
         elif user is not None:
             found.append(("mention", "@" + names.user(int(user))))
         elif channel is not None:

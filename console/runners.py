@@ -11,6 +11,7 @@ from prompt_toolkit.history import InMemoryHistory
 from prompt_toolkit.patch_stdout import patch_stdout
 
 from console.completion import SlashCompleter
+from console.lines import COMMENT
 from console.session import Session
 
 __all__ = ["PUMP_SECONDS", "run_interactive", "run_script"]
@@ -23,7 +24,7 @@ async def run_script(session: Session, lines: Iterable[str]) -> None:
     """Run each line in order, waiting for the bot after each; then let rounds finish."""
     await session.settle()
     for line in lines:
-        if not line.strip():
+        if not line.strip() or line.strip().startswith(COMMENT):
             continue
         session.echo(line.rstrip("\n"))
         if not await session.run_line(line):

@@ -53,7 +53,7 @@ CONSOLE_WORDS = (
     ("as NAME: LINE", "say LINE (a message, /command or click N) as another member"),
     ("#CHANNEL", f"go to a channel: {', '.join('#' + c for c in CHANNELS)}"),
     ("click N", "press button N of the latest message with buttons"),
-    ("reveal", "show the spoilers of the latest message that hid some"),
+    ("reveal", "show the spoilers of the latest reply that hid some"),
     ("wait [SECONDS]", "let trivia time pass: to the bot's next event, or SECONDS of it"),
     ("complete LINE", "show what Tab offers at the end of a /command line"),
     ("/quit, Ctrl-D", "leave"),
@@ -85,7 +85,8 @@ class Session:
         self.failures = 0
         self._feed = ActivityFeed(world.fake.store)
         self._revealed: set[int] = set()
-        self._spoilers: dict[int, int] = {}
+        self._spoilers: dict[int, list[int]] = {}
+        """Per channel: the latest reply's messages that hide spoilers (what `reveal` shows)."""
         self._actors: dict[int, str] = {}
         self._actor = YOU
         self._names = Names(user=world.user_name, channel=world.channel_name, actor=self._actor_of)
@@ -122,7 +123,14 @@ class Session:
 
     def _show(self, message: PostedMessage, lines: list[Line]) -> None:
         if has_spoiler(message) and message.id not in self._revealed:
-            self._spoilers[message.channel_id] = message.id
+            group = self._spoilers.get(message.channel_id, [])
+            last = self.world.fake.store.messages.get(group[-1]) if group else None
+            same_reply = last is not None and last.interaction_id == message.interaction_id
+            if same_reply and message.interaction_id is not None:
+                group.append(message.id)
+            else:
+                group = [message.id]
+            self._spoilers[message.channel_id] = group
         self.printer.lines(lines)
 
     async def pump(self, timeout: float) -> bool:
@@ -260,21 +268,23 @@ class Session:
             self.fail(NO_RESPONSE if "timed out" in str(error) else str(error))
 
     def _reveal(self) -> None:
-        message_id = self._spoilers.pop(self.channel.id, None)
-        message = self.world.fake.store.messages.get(message_id or 0)
-        if message is None or message.deleted:
+        messages = self.world.fake.store.messages
+        hidden = [messages[i] for i in self._spoilers.pop(self.channel.id, [])]
+        shown = [m for m in hidden if not m.deleted]
+        if not shown:
             self.note(f"Nothing is hidden in #{self.channel.name}.")
             return
-        self._revealed.add(message.id)
-        self.printer.lines(
-            render_message(
-                message,
-                self._names,
-                reveal=True,
-                heading=f"{self.world.fake.bot_user.name} (revealed)",
-                current_channel=self.channel.id,
+        for message in shown:
+            self._revealed.add(message.id)
+            self.printer.lines(
+                render_message(
+                    message,
+                    self._names,
+                    reveal=True,
+                    heading=f"{self.world.fake.bot_user.name} (revealed)",
+                    current_channel=self.channel.id,
+                )
             )
-        )
 
     async def wait(self, seconds: float | None) -> None:
         """Let round time pass: to the next scheduled event, or `seconds` of it."""
