@@ -226,6 +226,11 @@ def locate(line: str, commands: Sequence[Json]) -> OptionSpot:
     given = dict(pairs)
     if pairs and not (trailing_space and pairs[-1][1]):
         name, value = pairs[-1]
+        head, _, last = value.rpartition(" ")
+        unused = [n for n in definitions if n not in given]
+        if head and any(n.startswith(last.casefold()) for n in unused):
+            # `questions: 3 mo`: the last word starts the next option's name.
+            return OptionSpot(path, node, last, given=given | {name: head.strip()}, used=used)
         given.pop(name, None)
         return OptionSpot(path, node, value, option=definitions[name], given=given, used=used)
     partial = "" if trailing_space or not rest.strip() else rest.split()[-1]

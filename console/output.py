@@ -30,7 +30,7 @@ STYLE = Style.from_dict(
         "mention": "ansimagenta",
         "code": "ansiyellow",
         "spoiler": "reverse",
-        "hidden": "ansibrightblack reverse",
+        "veiled": "ansibrightblack reverse",
         "button": "bold ansiwhite bg:ansiblue",
         "disabled": "ansibrightblack bg:",
         "link": "underline ansiblue",

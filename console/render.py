@@ -78,7 +78,7 @@ def inline(text: str, names: Names, *, reveal: bool, style: str = "text") -> lis
         if reveal:
             pieces += _marks(match.group(1), names, "spoiler")
         else:
-            pieces.append(("hidden", HIDDEN_SPOILER))
+            pieces.append(("veiled", HIDDEN_SPOILER))
         position = match.end()
     pieces += _marks(text[position:], names, style)
     lines: list[Line] = [[]]

@@ -60,7 +60,7 @@ async def run_interactive(session: Session) -> None:
                     break
                 if not await session.run_line(line):
                     break
-            await session.pump(0.05)
+            await session.settle()
         finally:
             for task in tasks:
                 task.cancel()
