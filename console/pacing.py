@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Iterator
-from typing import Protocol, cast
+from typing import Any, Protocol, cast
 
 from bot.trivia.engine import Round, RoundRegistry
 from loopback.clock import FakeClock
@@ -25,7 +25,7 @@ TICK_SECONDS = 0.2
 
 
 class _TriviaCog(Protocol):
-    rounds: RoundRegistry
+    rounds: RoundRegistry[Any]
 
     def wake_all(self) -> None: ...
 
@@ -51,10 +51,11 @@ class RoundTimer:
         return cast(_TriviaCog, cog)
 
     def rounds(self) -> Iterator[Round]:
-        """The bot's unfinished trivia rounds."""
+        """The bot's unfinished trivia rounds (the registry holds their drivers)."""
         cog = self._cog()
-        for round_ in cog.rounds if cog is not None else ():
-            if not round_.finished:
+        for runner in cog.rounds if cog is not None else ():
+            round_ = runner if isinstance(runner, Round) else getattr(runner, "round", None)
+            if isinstance(round_, Round) and not round_.finished:
                 yield round_
 
     def running(self) -> bool:

@@ -29,7 +29,7 @@ from loopback.records import (
     Reply,
 )
 from loopback.rest import API_PREFIX, RestApi
-from loopback.store import GuildState, Store
+from loopback.store import DelayHook, GuildState, Store
 
 __all__ = ["DEFAULT_BOT_ID", "FakeDiscord"]
 
@@ -228,6 +228,15 @@ class FakeDiscord:
         )
         kept = [e for e in self.store.overwrites.get(channel.id, []) if e["id"] != entry["id"]]
         self.store.overwrites[channel.id] = [*kept, entry]
+
+    def delay(self, method: str, route: str, hook: DelayHook) -> None:
+        """Await ``hook(json_body)`` before handling each ``method`` request to ``route``.
+
+        ``route`` is a REST route template without `/api/v10`, as in
+        ``fake.delay("POST", "/channels/{channel_id}/messages", hook)``; the hook may hold a
+        request (to make a race happen on purpose) or let it through at once.
+        """
+        self.store.delays[(method.upper(), route)] = hook
 
     async def _flush(self) -> None:
         """Finish announcing entities added while the bot runs, so dispatches stay in order."""
