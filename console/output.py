@@ -63,16 +63,22 @@ class Printer:
         self.transcript: list[str] = []
 
     def lines(self, lines: Iterable[Line]) -> None:
-        """Print each line."""
-        for line in lines:
-            plain = "".join(text for _, text in line)
-            self.transcript.append(plain)
-            if self._styled:
-                fragments = FormattedText([(_classes(s), t) for s, t in line])
-                print_formatted_text(fragments, style=STYLE, output=self._output)
-            else:
-                self._stream.write(plain + "\n")
-                self._stream.flush()
+        """Print the lines as one block (above the prompt, when one is showing)."""
+        block = list(lines)
+        if not block:
+            return
+        plain = ["".join(text for _, text in line) for line in block]
+        self.transcript += plain
+        if not self._styled:
+            self._stream.write("".join(text + "\n" for text in plain))
+            self._stream.flush()
+            return
+        fragments: list[tuple[str, str]] = []
+        for index, line in enumerate(block):
+            if index:
+                fragments.append(("", "\n"))
+            fragments += [(_classes(style), text) for style, text in line]
+        print_formatted_text(FormattedText(fragments), style=STYLE, output=self._output)
 
     def line(self, line: Line) -> None:
         """Print one line."""
