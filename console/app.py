@@ -56,6 +56,14 @@ class _LogToSession(logging.Handler):
             self.session.printer.line(meta(text))
 
 
+def _shown(path: Path) -> str:
+    """A path relative to the working folder when it is inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
 def _banner(session: Session, settings: Settings) -> None:
     channels = ", ".join(
         f"#{name}" + {SPOILERS: " (spoilers shown)", QUIET: " (the bot may not post)"}.get(name, "")
@@ -63,7 +71,7 @@ def _banner(session: Session, settings: Settings) -> None:
     )
     session.note(
         f"filmclub console: the real bot on a loopback Discord (no token, no network)."
-        f" Database {settings.database_path}, seeds {settings.seeds_dir}."
+        f" Database {_shown(settings.database_path)}, seeds {_shown(settings.seeds_dir)}."
     )
     session.note(f"You are @{YOU} in {channels}. /help lists commands.")
 
