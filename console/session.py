@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+import discord
+
 from console.commands import CHANNEL, USER, SlashError, parse_slash
 from console.completion import Suggestion, suggest
 from console.lines import (
@@ -43,10 +45,13 @@ REPLY_TIMEOUT = 15.0
 """Seconds to wait for the bot to answer an interaction before calling it unanswered."""
 QUIET_SECONDS = 0.25
 """After a line, the bot is done once it has been quiet this long."""
+FINAL_QUIET_SECONDS = 0.6
+"""At the end of a script, a longer quiet spell, so late follow-ups are not lost."""
 SETTLE_LIMIT = 30.0
 """Longest a line may keep the bot busy before the console moves on."""
 MAX_WAIT_STEPS = 500
 """Most round events one `wait` (or the end of a script) steps through."""
+ADMINISTRATOR = discord.Permissions(administrator=True).value
 NO_RESPONSE = "The application did not respond"
 """What Discord's client says when an interaction gets no answer in time."""
 CONSOLE_WORDS = (
@@ -155,11 +160,11 @@ class Session:
                 self.failures += 1
         return bool(batch)
 
-    async def settle(self) -> None:
-        """Render the bot's activity until it has been quiet for a moment."""
+    async def settle(self, quiet: float = QUIET_SECONDS) -> None:
+        """Render the bot's activity until it has been quiet for `quiet` seconds."""
         loop_time = 0.0
-        while await self.pump(QUIET_SECONDS) and loop_time < SETTLE_LIMIT:
-            loop_time += QUIET_SECONDS
+        while await self.pump(quiet) and loop_time < SETTLE_LIMIT:
+            loop_time += quiet
 
     # -- lines ----------------------------------------------------------------------------
 
@@ -224,6 +229,10 @@ class Session:
         except SlashError as error:
             self.fail(str(error))
             return
+        hidden = self._missing_permissions(parsed.path, member)
+        if hidden:
+            self.fail(f"/{parsed.path} is not offered to {member.name}: it needs {hidden}.")
+            return
         self._actor = member.name
         try:
             await self.world.fake.slash(
@@ -236,6 +245,19 @@ class Session:
             )
         except LoopbackError as error:
             self.fail(NO_RESPONSE if "timed out" in str(error) else str(error))
+
+    def _missing_permissions(self, path: str, member: FakeUser) -> str:
+        """Discord hides a command from members without its default permissions."""
+        top = next(c for c in self.commands() if c["name"] == path.split()[0])
+        required = int(top.get("default_member_permissions") or 0)
+        have = self.world.fake.store.member_permissions(self.world.guild.id, member)
+        if not required or have & ADMINISTRATOR or required & have == required:
+            return ""
+        missing = discord.Permissions(required & ~have)
+        names = [
+            name.replace("guild", "server").replace("_", " ").title() for name, on in missing if on
+        ]
+        return ", ".join(names)
 
     def _clickable(self, member: FakeUser) -> PostedMessage | None:
         for message in reversed(self.world.fake.store.messages.values()):
@@ -305,16 +327,17 @@ class Session:
                 return
 
     async def finish_rounds(self) -> None:
-        """Let every running round play out (the end of a script)."""
+        """Let every running round play out and the bot fall quiet (the end of a script)."""
         if self.timer.running():
             self.note("⏱ letting the round play out")
         for _ in range(MAX_WAIT_STEPS):
             if not self.timer.running():
-                return
+                break
             moved = await self.timer.to_next_event()
             if moved:
                 self.note(f"⏱ {moved:g} s later")
             await self.settle()
+        await self.settle(FINAL_QUIET_SECONDS)
 
     async def suggestions(self, line: str) -> tuple[str, list[Suggestion]]:
         """What Tab offers at the end of `line`."""

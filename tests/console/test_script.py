@@ -39,7 +39,7 @@ def test_quote_and_cast_lookups(tmp_path, console_settings, capsys) -> None:
     )
     assert status == 0, out
     assert "#general › /quote speaker: Valerie Faris" in out
-    assert "— Valerie Faris" in out
+    assert "— Valerie Faris" in out, out
     assert "#general › /cast query: messina" in out
     assert "FilmClub:" in out
     assert "Chris Messina plays Harry Weir-Fields" in out
@@ -60,6 +60,7 @@ def test_bad_commands_get_discord_kind_of_errors_and_fail_the_script(
         "/cast\n"
         "/nosuch\n"
         "/film\n"
+        "as bob: /spoilers channel: #general allowed: true\n"
         "/cast query: messina\n",
     )
     assert status == 1
@@ -69,6 +70,7 @@ def test_bad_commands_get_discord_kind_of_errors_and_fail_the_script(
     assert "✗ Option query is required." in out
     assert "✗ /nosuch is not a command here; /help lists them." in out
     assert "✗ /film needs one of: info, plot, list, choose." in out
+    assert "✗ /spoilers is not offered to bob: it needs Manage Server." in out
     assert "Traceback" not in out
     # A bad line does not stop the script.
     assert "Chris Messina plays Harry Weir-Fields" in out
