@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
+from bot.models import Question
 from bot.trivia.judge import judge
-from bot.trivia.models import Question
 from cogs.trivia._driver import CLOSE_REACTION
 from tests.console.conftest import Driven
 
