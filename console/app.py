@@ -13,6 +13,7 @@ from typing import TextIO
 
 from bot.app import create_bot
 from bot.config import Settings
+from console.busy import busy_check
 from console.output import Printer, wants_colour
 from console.pacing import RoundTimer
 from console.render import meta
@@ -94,7 +95,8 @@ async def open_console(
             async with run_bot(bot, fake):
                 spoilers = world.channels[SPOILERS]
                 await bot.services.spoilers.set_allowed(world.guild.id, spoilers.id, True)
-                session = Session(world, RoundTimer(bot, clock, fast=fast), printer)
+                timer = RoundTimer(bot, clock, fast=fast)
+                session = Session(world, timer, printer, busy=busy_check(bot, fake, timer))
                 _banner(session, settings)
                 handler.session = session
                 for record in handler.early:

@@ -38,12 +38,12 @@ class RoundTimer:
     """Finds the bot's running rounds and moves the clock they run on."""
 
     def __init__(self, bot: _Bot, clock: FakeClock, *, fast: bool) -> None:
-        self._bot = bot
+        self.bot = bot
         self.clock = clock
         self.fast = fast
 
     def _cog(self) -> _TriviaCog | None:
-        cog = self._bot.get_cog(TRIVIA_COG)
+        cog = self.bot.get_cog(TRIVIA_COG)
         if not hasattr(cog, "wake_all") or not isinstance(
             getattr(cog, "rounds", None), RoundRegistry
         ):
@@ -66,6 +66,11 @@ class RoundTimer:
         """Clock time of the earliest scheduled round event (hint, timeout, next question)."""
         times = [due for r in self.rounds() if (due := r.next_due_at()) is not None]
         return min(times, default=None)
+
+    def due_now(self) -> bool:
+        """Whether a round has an event due that its driver has not taken yet."""
+        due = self.next_due()
+        return due is not None and due <= self.clock.now()
 
     def advance(self, seconds: float) -> None:
         """Move round time forward and let every round react."""

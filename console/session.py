@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import asyncio
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import discord
@@ -47,6 +48,8 @@ QUIET_SECONDS = 0.25
 """After a line, the bot is done once it has been quiet this long."""
 FINAL_QUIET_SECONDS = 0.6
 """At the end of a script, a longer quiet spell, so late follow-ups are not lost."""
+BUSY_POLL_SECONDS = 0.02
+"""While the bot is busy but silent, how often to look again."""
 SETTLE_LIMIT = 30.0
 """Longest a line may keep the bot busy before the console moves on."""
 MAX_WAIT_STEPS = 500
@@ -82,8 +85,16 @@ def _usage(command: Json, path: str) -> list[tuple[str, str]]:
 class Session:
     """Runs lines as members of the club and prints the bot's activity as it happens."""
 
-    def __init__(self, world: World, timer: RoundTimer, printer: Printer) -> None:
+    def __init__(
+        self,
+        world: World,
+        timer: RoundTimer,
+        printer: Printer,
+        *,
+        busy: Callable[[], bool] = lambda: False,
+    ) -> None:
         self.world = world
+        self._busy = busy
         self.timer = timer
         self.printer = printer
         self.channel = world.channels[next(iter(world.channels))]
@@ -161,10 +172,15 @@ class Session:
         return bool(batch)
 
     async def settle(self, quiet: float = QUIET_SECONDS) -> None:
-        """Render the bot's activity until it has been quiet for `quiet` seconds."""
-        loop_time = 0.0
-        while await self.pump(quiet) and loop_time < SETTLE_LIMIT:
-            loop_time += quiet
+        """Render the bot's activity until it is idle and has been quiet for `quiet` seconds."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + SETTLE_LIMIT
+        while loop.time() < deadline:
+            if await self.pump(quiet):
+                continue
+            if not self._busy():
+                return
+            await asyncio.sleep(BUSY_POLL_SECONDS)
 
     # -- lines ----------------------------------------------------------------------------
 

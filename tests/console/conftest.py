@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.app import FilmClubBot
 from bot.config import Settings
 from console.app import open_console
 from console.session import Session
@@ -30,6 +31,12 @@ class Driven:
 
     session: Session
     stream: io.StringIO
+
+    @property
+    def bot(self) -> FilmClubBot:
+        bot = self.session.timer.bot
+        assert isinstance(bot, FilmClubBot)
+        return bot
 
     async def run(self, *lines: str) -> str:
         """Run lines like a script does; return what they printed."""
