@@ -79,11 +79,13 @@ def _banner(session: Session, settings: Settings) -> None:
 
 @asynccontextmanager
 async def open_console(
-    settings: Settings, *, fast: bool, stream: TextIO, colour: bool | None = None
+    settings: Settings, *, fast: bool, stream: TextIO | None, colour: bool | None = None
 ) -> AsyncIterator[Session]:
-    """The bot running on a fresh loopback Discord, and a session on it; closed on exit."""
+    """The bot on a fresh loopback Discord and a session on it (`stream` None: stdout)."""
     settings = replace(settings, discord_token=None, dev_guild_id=None, message_content=True)
-    printer = Printer(stream, colour=wants_colour(stream) if colour is None else colour)
+    if colour is None:
+        colour = wants_colour(stream or sys.stdout)
+    printer = Printer(stream, colour=colour)
     handler = _LogToSession()
     root = logging.getLogger()
     root.addHandler(handler)
@@ -114,7 +116,7 @@ async def run_console(
 ) -> int:
     """Run the console: `script` lines in order (None: the interactive prompt)."""
     try:
-        async with open_console(settings, fast=fast, stream=stdout or sys.stdout) as session:
+        async with open_console(settings, fast=fast, stream=stdout) as session:
             if script is None:
                 await run_interactive(session)
             else:

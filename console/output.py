@@ -54,12 +54,12 @@ def wants_colour(stream: TextIO) -> bool:
 class Printer:
     """Writes lines to a stream, styled when `colour` is on; keeps a plain transcript."""
 
-    def __init__(self, stream: TextIO, *, colour: bool) -> None:
+    def __init__(self, stream: TextIO | None, *, colour: bool) -> None:
+        """`stream` None: whatever `sys.stdout` is at each write (the prompt patches it)."""
         self._stream = stream
-        self._colour = colour
-        # On the real stdout, prompt_toolkit prints above a running prompt by itself.
         self._styled = colour
-        self._output = None if not colour or stream is sys.stdout else create_output(stdout=stream)
+        # On stdout, prompt_toolkit prints above a running prompt by itself.
+        self._output = None if not colour or stream is None else create_output(stdout=stream)
         self.transcript: list[str] = []
 
     def lines(self, lines: Iterable[Line]) -> None:
@@ -70,8 +70,9 @@ class Printer:
         plain = ["".join(text for _, text in line) for line in block]
         self.transcript += plain
         if not self._styled:
-            self._stream.write("".join(text + "\n" for text in plain))
-            self._stream.flush()
+            stream = self._stream or sys.stdout
+            stream.write("".join(text + "\n" for text in plain))
+            stream.flush()
             return
         fragments: list[tuple[str, str]] = []
         for index, line in enumerate(block):
