@@ -10,6 +10,7 @@ import discord
 
 from console.commands import CHANNEL, USER, SlashError, parse_slash
 from console.completion import Suggestion, suggest
+from console.help import help_lines
 from console.lines import (
     Chat,
     Click,
@@ -35,7 +36,7 @@ from console.render import (
     render_activity,
     render_message,
 )
-from console.world import CHANNELS, QUIET, SPOILERS, YOU, InvalidNameError, World
+from console.world import QUIET, SPOILERS, YOU, InvalidNameError, World
 from loopback.activity import ActivityFeed, Edited, Posted
 from loopback.records import Choice, FakeUser, LoopbackError, PostedMessage
 
@@ -57,29 +58,6 @@ MAX_WAIT_STEPS = 500
 ADMINISTRATOR = discord.Permissions(administrator=True).value
 NO_RESPONSE = "The application did not respond"
 """What Discord's client says when an interaction gets no answer in time."""
-CONSOLE_WORDS = (
-    ("as NAME: LINE", "say LINE (a message, /command or click N) as another member"),
-    ("#CHANNEL", f"go to a channel: {', '.join('#' + c for c in CHANNELS)}"),
-    ("click N", "press button N of the latest message with buttons"),
-    ("reveal", "show the spoilers of the latest reply that hid some"),
-    ("wait [SECONDS]", "let trivia time pass: to the bot's next event, or SECONDS of it"),
-    ("complete LINE", "show what Tab offers at the end of a /command line"),
-    ("/quit, Ctrl-D", "leave"),
-)
-
-
-def _usage(command: Json, path: str) -> list[tuple[str, str]]:
-    children = [o for o in command.get("options", []) if o["type"] in (1, 2)]
-    if not children:
-        words = [
-            f"<{o['name']}>" if o.get("required") else f"[{o['name']}]"
-            for o in command.get("options", [])
-        ]
-        return [(" ".join([f"/{path}", *words]), str(command.get("description", "")))]
-    found: list[tuple[str, str]] = []
-    for child in children:
-        found += _usage(child, f"{path} {child['name']}")
-    return found
 
 
 class Session:
@@ -404,15 +382,4 @@ class Session:
         self.note(f"now in #{channel.name}{notes.get(channel.name, '')}")
 
     def _help(self) -> None:
-        lines: list[Line] = [meta("Slash commands (Tab completes names, options and values):")]
-        usages: list[tuple[str, str]] = []
-        for command in sorted(self.commands(), key=lambda c: str(c["name"])):
-            if command.get("type", 1) == 1:
-                usages += _usage(command, str(command["name"]))
-        width = max((len(u) for u, _ in usages), default=0)
-        lines += [[("bold", f"  {u.ljust(width)}"), ("meta", f"  {d}")] for u, d in usages]
-        lines.append(meta("Console:"))
-        width = max(len(w) for w, _ in CONSOLE_WORDS)
-        lines += [[("bold", f"  {w.ljust(width)}"), ("meta", f"  {d}")] for w, d in CONSOLE_WORDS]
-        lines.append(meta("Anything else is a chat message in the current channel."))
-        self.printer.lines(lines)
+        self.printer.lines(help_lines(self.commands()))

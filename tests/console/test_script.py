@@ -147,3 +147,11 @@ def test_piped_input_is_a_script(tmp_path, console_settings, capsys, monkeypatch
     assert status == 0, out
     assert "Ruby Sparks" in out.split("› /film list", 1)[1]
     assert "› /cast" not in out  # /quit stopped the script
+
+
+def test_help_lists_commands_and_console_words(tmp_path, console_settings, capsys) -> None:
+    status, out = run_script(tmp_path, console_settings, capsys, "/help\n")
+    assert status == 0, out
+    assert "/trivia start [questions] [mode] [film] [spoilers] [seconds]" in out
+    assert "/spoilers <channel> <allowed>" in out
+    assert "as NAME: LINE" in out and "click N" in out and "reveal" in out
