@@ -56,10 +56,17 @@ def _parser() -> argparse.ArgumentParser:
     console = commands.add_parser(
         "console", help="try the bot offline: the real bot on a loopback Discord, no token"
     )
-    console.add_argument("--db", type=Path, help="database file (default: FILMCLUB_DB)")
-    console.add_argument("--seeds", type=Path, help="seeds folder (default: FILMCLUB_SEEDS)")
     console.add_argument(
-        "--script", type=Path, help="run the lines of FILE (or a pipe) instead of a prompt"
+        "--db", type=Path, metavar="PATH", help="database file (default: FILMCLUB_DB)"
+    )
+    console.add_argument(
+        "--seeds", type=Path, metavar="DIR", help="seeds folder (default: FILMCLUB_SEEDS)"
+    )
+    console.add_argument(
+        "--script",
+        type=Path,
+        metavar="FILE",
+        help="run the lines of FILE instead of a prompt (piped input does the same)",
     )
     console.add_argument(
         "--fast", action="store_true", help="trivia time passes instantly in scripts, 6x live"
