@@ -118,7 +118,11 @@ def _number(definition: Json, raw: str, kind: int) -> int | float:
         ) from None
     low, high = definition.get("min_value"), definition.get("max_value")
     if (low is not None and value < low) or (high is not None and value > high):
-        raise SlashError(f"Option {definition['name']}: value must be between {low} and {high}.")
+        if low is not None and high is not None:
+            bounds = f"between {low:g} and {high:g}"
+        else:
+            bounds = f"at least {low:g}" if low is not None else f"at most {high:g}"
+        raise SlashError(f"Option {definition['name']}: value must be {bounds}.")
     return value
 
 

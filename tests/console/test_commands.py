@@ -86,7 +86,7 @@ def test_entities_are_resolved() -> None:
         ("/trivia", "/trivia needs one of: start, stop."),
         ("/trivia start questions: 0", "Option questions: value must be between 1 and 50."),
         ("/trivia start questions: 2.5", "Option questions: '2.5' is not a whole number."),
-        ("/trivia start ratio: 0.1", "Option ratio: value must be between 0.5 and None."),
+        ("/trivia start ratio: 0.1", "Option ratio: value must be at least 0.5."),
         ("/trivia start mode: slow", "Option mode: choose one of typed, buttons."),
         ("/trivia start spoilers: maybe", "Option spoilers: choose True or False."),
         ("/trivia start questions:", "Option questions needs a value."),
