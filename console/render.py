@@ -178,7 +178,7 @@ def render_message(
         lines.append([*head, ("text", " "), *body[0]])
     else:
         lines.append(head)
-        lines += [[("text", "  "), *line] for line in body]
+        lines += [[("text", "  "), *line] if line else [] for line in body]
     for embed in message.embeds:
         lines += _embed(embed, names, reveal)
     found = buttons(message)
