@@ -108,3 +108,13 @@ async def test_unanswered_round_plays_out_at_the_end_of_a_script(driven: Driven)
     assert "Nobody got it. The answer was" in out
     assert "That's the round!" in out
     assert driven.session.timer.clock.now() == 30
+
+
+async def test_wait_for_seconds_steps_through_due_events(driven: Driven) -> None:
+    out = await driven.run("wait")
+    assert "no trivia round is running; nothing to wait for." in out
+    await driven.run("/trivia start questions: 1 mode: typed seconds: 30")
+    out = await driven.run("wait 12")
+    assert out.count("Hint:") == 1
+    assert "⏱ 10 s later" in out and "⏱ 2 s later" in out
+    assert driven.session.timer.clock.now() == 12
