@@ -31,6 +31,8 @@ __all__ = ["main"]
 EXIT_OK = 0
 EXIT_FAILURE = 1
 EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+"""Ctrl-C while a command runs (the shell's 128 + SIGINT)."""
 
 LOGIN_HELP = """\
 No DISCORD_TOKEN is set, so the bot cannot log in to Discord.
@@ -88,7 +90,10 @@ def _console(settings: Settings, args: argparse.Namespace) -> int:
     except OSError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_USAGE
-    return asyncio.run(run_console(settings, script=lines, fast=args.fast))
+    try:
+        return asyncio.run(run_console(settings, script=lines, fast=args.fast))
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
 
 
 def _questions(settings: Settings, args: argparse.Namespace) -> int:
