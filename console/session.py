@@ -36,8 +36,8 @@ from console.render import (
     render_activity,
     render_message,
 )
-from console.world import QUIET, SPOILERS, YOU, InvalidNameError, World
-from loopback.activity import ActivityFeed, Edited, Posted
+from console.world import GENERAL, QUIET, SPOILERS, YOU, InvalidNameError, World
+from loopback.activity import ActivityFeed, Edited, Posted, Refused
 from loopback.records import Choice, FakeUser, LoopbackError, PostedMessage
 
 __all__ = ["NO_RESPONSE", "QUIET_SECONDS", "REPLY_TIMEOUT", "Session"]
@@ -75,7 +75,7 @@ class Session:
         self._busy = busy
         self.timer = timer
         self.printer = printer
-        self.channel = world.channels[next(iter(world.channels))]
+        self.channel = world.channels[GENERAL]
         self.failures = 0
         self._feed = ActivityFeed(world.fake.store)
         self._revealed: set[int] = set()
@@ -145,7 +145,7 @@ class Session:
                 self._show(activity.after, lines)
             else:
                 self.printer.lines(lines)
-            if lines and lines[0] and lines[0][0][0] == "error":
+            if isinstance(activity, Refused):
                 self.failures += 1
         return bool(batch)
 
