@@ -7,11 +7,13 @@ import contextlib
 from collections.abc import Iterable
 
 from prompt_toolkit import PromptSession
+from prompt_toolkit.formatted_text import FormattedText
 from prompt_toolkit.history import InMemoryHistory
 from prompt_toolkit.patch_stdout import patch_stdout
 
 from console.completion import SlashCompleter
 from console.lines import COMMENT
+from console.output import STYLE
 from console.session import Session
 
 __all__ = ["PUMP_SECONDS", "run_interactive", "run_script"]
@@ -44,6 +46,7 @@ async def run_interactive(session: Session) -> None:
         completer=SlashCompleter(session.suggestions),
         complete_while_typing=True,
         history=InMemoryHistory(),
+        style=STYLE,
     )
     with patch_stdout(raw=True):
         tasks = [
@@ -53,7 +56,8 @@ async def run_interactive(session: Session) -> None:
         try:
             while True:
                 try:
-                    line = await prompt.prompt_async(session.prompt)
+                    shown = [(f"class:{style}", text) for style, text in session.prompt()]
+                    line = await prompt.prompt_async(FormattedText(shown))
                 except KeyboardInterrupt:
                     continue
                 except EOFError:

@@ -87,10 +87,9 @@ class Session:
 
     # -- state ----------------------------------------------------------------------------
 
-    @property
-    def prompt(self) -> str:
-        """`#general › `."""
-        return f"#{self.channel.name} › "
+    def prompt(self) -> Line:
+        """`#general › `, styled."""
+        return [("channel", f"#{self.channel.name}"), ("you", " › ")]
 
     def commands(self) -> list[Json]:
         """Slash commands synced to the club's guild, then global ones."""
@@ -164,7 +163,7 @@ class Session:
 
     def echo(self, line: str) -> None:
         """Print a script line after the prompt, as if typed."""
-        self.printer.line([("channel", f"#{self.channel.name}"), ("you", " › "), ("text", line)])
+        self.printer.line([*self.prompt(), ("text", line)])
 
     async def run_line(self, line: str) -> bool:
         """Run one line; False once the user asked to quit."""
