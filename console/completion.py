@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import AsyncGenerator, Awaitable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -15,6 +16,8 @@ from loopback.records import Choice
 __all__ = ["Autocomplete", "SlashCompleter", "Suggestion", "suggest"]
 
 Json = Mapping[str, Any]
+_AS_PREFIX = re.compile(r"^as\s+[^\s:]+\s*:\s*", re.IGNORECASE)
+"""`as bob: ` before a line: completion goes on after it."""
 Autocomplete = Callable[[str, str, str, dict[str, Any]], Awaitable[list[Choice]]]
 """`(command path, focused option, typed value, other options) -> the bot's choices`."""
 
@@ -64,9 +67,15 @@ async def _values(
 
 
 async def suggest(
-    line: str, commands: Sequence[Json], ask: Autocomplete
+    line: str, commands: Sequence[Json], ask: Autocomplete, channels: Sequence[str] = ()
 ) -> tuple[str, list[Suggestion]]:
     """What Tab offers at the end of `line`: (the partial text replaced, suggestions)."""
+    spoken = _AS_PREFIX.match(line)
+    if spoken:
+        line = line[spoken.end() :]
+    if line.startswith("#") and not spoken and " " not in line:
+        partial = line[1:]
+        return partial, [Suggestion(name, "#" + name) for name in _starts(channels, partial)]
     if not line.startswith("/"):
         return "", []
     spot = locate(line, commands)

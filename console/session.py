@@ -334,7 +334,7 @@ class Session:
 
     async def suggestions(self, line: str) -> tuple[str, list[Suggestion]]:
         """What Tab offers at the end of `line`."""
-        return await suggest(line, self.commands(), self._autocomplete)
+        return await suggest(line, self.commands(), self._autocomplete, list(self.world.channels))
 
     async def _autocomplete(
         self, path: str, option: str, value: str, others: dict[str, Any]

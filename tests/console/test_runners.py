@@ -55,4 +55,6 @@ async def test_completer_offers_the_bots_autocomplete(console_settings: Settings
         assert await offered("/cast query: messi") == [("Chris Messina", -5)]
         assert await offered("/film info film: ruby") == [("ruby-sparks", -4)]
         assert await offered("hello") == []
+        assert await offered("#sp") == [("spoilers", -2)]
+        assert await offered("as bob: /cast query: messi") == [("Chris Messina", -5)]
         assert list(completer.get_completions(Document("/tri"), CompleteEvent())) == []
