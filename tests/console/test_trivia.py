@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 
 from bot.models import Question
@@ -118,3 +119,23 @@ async def test_wait_for_seconds_steps_through_due_events(driven: Driven) -> None
     assert out.count("Hint:") == 1
     assert "⏱ 10 s later" in out and "⏱ 2 s later" in out
     assert driven.session.timer.clock.now() == 12
+
+
+async def test_an_unanswered_interaction_fails_like_discord_says(
+    driven: Driven, monkeypatch
+) -> None:
+    monkeypatch.setattr("console.session.REPLY_TIMEOUT", 0.2)
+    release = asyncio.Event()
+
+    async def hold(body: object) -> None:
+        await release.wait()
+
+    fake = driven.session.world.fake
+    fake.delay("POST", "/interactions/{interaction_id}/{token}/callback", hold)
+    assert await driven.session.run_line("/film list")
+    assert "✗ The application did not respond" in driven.transcript
+    assert driven.session.failures == 1
+    release.set()
+    await driven.session.settle()
+    late = driven.transcript.split("did not respond", 1)[1]
+    assert "Ruby Sparks" in late  # the late answer still shows once it comes
