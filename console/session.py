@@ -158,6 +158,7 @@ class Session:
             if not self._busy():
                 return
             await asyncio.sleep(BUSY_POLL_SECONDS)
+        self.note(f"the bot is still busy after {SETTLE_LIMIT:g} s; going on")
 
     # -- lines ----------------------------------------------------------------------------
 
