@@ -1,4 +1,4 @@
-"""The ``python -m bot`` command line: run, seed, sync and questions."""
+"""The ``python -m bot`` command line: run, seed, sync, questions and console."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import sqlite3
 import sys
 import time
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import asyncpg
@@ -33,6 +34,8 @@ __all__ = ["main"]
 EXIT_OK = 0
 EXIT_FAILURE = 1
 EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+"""Ctrl-C while a command runs (the shell's 128 + SIGINT)."""
 
 LOGIN_HELP = """\
 No DISCORD_TOKEN is set, so the bot cannot log in to Discord.
@@ -55,7 +58,45 @@ def _parser() -> argparse.ArgumentParser:
     questions.add_argument("--film", help="only this film's slug")
     questions.add_argument("--seeds", type=Path, help="seeds folder (default: FILMCLUB_SEEDS)")
     questions.add_argument("--json", action="store_true", help="print the questions as JSON")
+    console = commands.add_parser(
+        "console", help="try the bot offline: the real bot on a loopback Discord, no token"
+    )
+    console.add_argument(
+        "--db", type=Path, metavar="PATH", help="database file (default: FILMCLUB_DB)"
+    )
+    console.add_argument(
+        "--seeds", type=Path, metavar="DIR", help="seeds folder (default: FILMCLUB_SEEDS)"
+    )
+    console.add_argument(
+        "--script",
+        type=Path,
+        metavar="FILE",
+        help="run the lines of FILE instead of a prompt (piped input does the same)",
+    )
+    console.add_argument(
+        "--fast", action="store_true", help="trivia time passes instantly in scripts, 6x live"
+    )
     return parser
+
+
+def _console(settings: Settings, args: argparse.Namespace) -> int:
+    # Imported here: the console brings in discord.py and the loopback Discord.
+    from console.app import run_console, script_lines
+
+    settings = replace(
+        settings,
+        database_path=args.db or settings.database_path,
+        seeds_dir=args.seeds or settings.seeds_dir,
+    )
+    try:
+        lines = script_lines(args.script, sys.stdin)
+    except OSError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        return asyncio.run(run_console(settings, script=lines, fast=args.fast))
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
 
 
 def _questions(settings: Settings, args: argparse.Namespace) -> int:
@@ -134,6 +175,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ConfigError as error:
         print(f"configuration error: {error}", file=sys.stderr)
         return EXIT_USAGE
+    if args.command == "console":
+        return _console(settings, args)
     logging.basicConfig(
         level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )

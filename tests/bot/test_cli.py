@@ -164,3 +164,35 @@ def test_seed_with_a_shared_database_announces_the_reseed(
     assert main(args) == EXIT_OK
     assert asyncio.run(published()).generation == 2
     assert "ruby-sparks: unchanged" in capsys.readouterr().out
+
+
+def test_cli_imports_neither_discord_nor_the_console():
+    code = "import sys, bot.cli; print(sorted({'discord', 'console'} & set(sys.modules)))"
+    result = subprocess.run(  # noqa: S603 - our own interpreter and fixed arguments
+        [sys.executable, "-c", code],
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    assert result.stdout.strip() == "[]"
+
+
+def test_console_from_a_pipe_in_a_subprocess(tmp_path):
+    result = subprocess.run(  # noqa: S603 - our own interpreter and fixed arguments
+        [sys.executable, "-m", "bot", "console", "--fast", "--db", str(tmp_path / "c.db")],
+        cwd=tmp_path,
+        env={"PATH": "", "PYTHONPATH": str(PROJECT), "FILMCLUB_SEEDS": str(PROJECT / "seeds")},
+        input="/film list\n/trivia start questions: 0\n",
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == EXIT_FAILURE, result.stdout + result.stderr
+    assert "#general › /film list" in result.stdout
+    assert "Ruby Sparks" in result.stdout
+    assert "✗ Option questions: value must be between 1 and 50." in result.stdout
+    assert "\x1b[" not in result.stdout
+    assert "Traceback" not in result.stderr
