@@ -58,6 +58,8 @@ class InfoboxField:
     key: str
     values: tuple[str, ...]
     line: int
+    notes: tuple[str | None, ...] = ()
+    """Per value, a qualifier written beside it ('associate producer', 'A.S.C.'), if any."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +90,8 @@ class CastMember:
     description: str | None
     position: int
     spoiler: bool = False
+    note: str | None = None
+    """A qualifier written beside the names: 'uncredited', 'voice', 'credited as X', a language."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -57,7 +57,8 @@ def parse_film(folder: Path) -> FilmRecord:
     if not articles:
         raise SeedError(folder, "no article (a '= Title =' document with '- Key: value' lines)")
     main = articles[0][1]
-    warnings = [f"{doc.name}: a second article was ignored" for doc, _ in articles[1:]]
+    warnings = [*main.warnings]
+    warnings.extend(f"{doc.name}: a second article was ignored" for doc, _ in articles[1:])
     sources = [_article_source(doc, article, manifest) for doc, article in articles[:1]]
     credited = _credited_people(main)
 
