@@ -32,11 +32,24 @@ _PAREN = re.compile(r"\s*\((?P<note>[^()]*)\)")
 _LABEL = re.compile(r"(?:^|(?<=[\s;,]))[A-Z][a-z]+(?: by)?\s*:\s*")
 """'Screenplay:', 'Dialogues:' or 'Written by:' inside a value introduces items; it is none."""
 _OTHERS = re.compile(r"^(?:and\s+)?(?:others|et al)\.?$|^(?:and\s+)?(?:many\s+)?more\.?$", re.I)
+_ET_AL = re.compile(r",?\s+(?:et al|and others)\.?$", re.IGNORECASE)
 _WORD = re.compile(r"\S+")
 _LOWER_START = re.compile(r"^[a-z]")
-_NAME_WORD = re.compile(r"^(?:[A-Z][\w'.-]*|[a-z]{1,3}|[A-Z]\.)$")
+_NAME_ET_AL = re.compile(r",?\s+(?:et al|and others)\.?$", re.IGNORECASE)
+_WORD = re.compile(r"^(?:[A-Z][\w'.-]*|de|da|del|der|van|von|le|la|di|du|bin|ibn)$")
+"""Words of a person's name: capitalised, or a particle ('van', 'de'); 'and' or 'a' is none."""
+_COMPANY_WORDS = frozenset(
+    {
+        "pictures", "films", "film", "productions", "studios", "studio", "entertainment",
+        "releasing", "media", "company", "group", "works", "filmworks", "distribution",
+        "international", "features", "cinema", "television", "records", "animation",
+    }
+)  # fmt: skip
+"""A value ending in one of these is a company, however many capitalised words it has."""
 MIN_RUN_TOGETHER_WORDS = 4
 """A value of this many capitalised words with no separator may be several names run together."""
+MIN_UNANCHORED_WORDS = 6
+"""Without any name known from elsewhere, only this many words are worth a warning."""
 MAX_NAME_WORDS = 3
 """A person's name in a credit list has at most this many words (without particles)."""
 
@@ -131,7 +144,7 @@ def _clean(raw: str) -> CreditItem | None:
     """Strip labels and qualifiers from one item; None when nothing is left to name."""
     notes = [match.group("note").strip() for match in _PAREN.finditer(raw)]
     text = _PAREN.sub("", raw)
-    text = strip_trailing_period(text)
+    text = strip_trailing_period(_ET_AL.sub("", text))
     if not text or _OTHERS.match(text):
         return None
     words = text.split()
@@ -174,8 +187,12 @@ def split_run_together(value: str, known: Iterable[str]) -> CreditSplit | None:
     words = _WORD.findall(value)
     if len(words) < MIN_RUN_TOGETHER_WORDS or not all(_NAME_WORD.match(w) for w in words):
         return None
+    if words[-1].casefold() in _COMPANY_WORDS:
+        return None
     spans = _known_runs(words, known)
     if not spans:
+        if len(words) < MIN_UNANCHORED_WORDS:
+            return None
         return CreditSplit(items=(CreditItem(value),), unsure=True)
     names: list[str] = []
     unsure = False

@@ -46,7 +46,7 @@ class _Reader:
     pairs: list[tuple[Pair, str | None]]
     unread: list[tuple[str, int]]
 
-    def section(self, section: CastSection) -> int:
+    def section(self, section: CastSection, *, bulleted_only: bool = False) -> int:
         """Read one section's lines; returns how many pairs it gave."""
         before = len(self.pairs)
         numbered = [(line.strip(), section.line + 1 + i) for i, line in enumerate(section.lines)]
@@ -70,7 +70,7 @@ class _Reader:
             if head is not None:
                 actor = head
                 continue
-            pairs = read_line(body, self.known)
+            pairs = read_line(body, self.known) if bulleted or not bulleted_only else None
             if pairs:
                 actor = None
                 self.pairs.extend((pair, None) for pair in pairs)
@@ -89,8 +89,8 @@ def _is_cast_heading(path: Sequence[str]) -> bool:
 
 
 def _mostly_pairs(section: CastSection, known: KnownPeople) -> bool:
-    items = [strip_bullet(line.strip())[0] for line in section.lines if line.strip()]
-    pairs = sum(1 for item in items if read_line(item, known))
+    items = [strip_bullet(line.strip()) for line in section.lines if line.strip()]
+    pairs = sum(1 for item, bulleted in items if bulleted and read_line(item, known))
     return bool(items) and pairs >= len(items) * CAST_LINE_SHARE
 
 
@@ -108,7 +108,7 @@ def read_cast(source: str, sections: Iterable[CastSection], credited: Iterable[s
         if not headed and not _mostly_pairs(section, known):
             continue
         unread_before = len(reader.unread)
-        found = reader.section(section)
+        found = reader.section(section, bulleted_only=not headed)
         if headed and not found and any(line.strip() for line in section.lines):
             warnings.append(
                 f"{source}:{section.line}: the cast section '{section.path[-1]}' has no line"

@@ -11,7 +11,7 @@ from bot.parsing.cast._qualifiers import split_qualifiers
 
 __all__ = ["Pair", "multi_role_actor", "read_line", "strip_bullet"]
 
-_BULLET = re.compile(r"^(?:[-*•#]+|\d+[.)])\s*")
+_BULLET = re.compile(r"^(?:[-*•#]+|\d+[.)])\s+")
 _AS = re.compile(r"\s+as\s+", re.IGNORECASE)
 _AS_HEAD = re.compile(r"^(?P<actor>.+?)\s+as\s*:?$", re.IGNORECASE)
 _ALSO = re.compile(r"[;,]?\s+(?:and\s+)?also\s+(?:plays|as|voices|appears\s+as)\s+", re.I)
