@@ -35,8 +35,7 @@ _OTHERS = re.compile(r"^(?:and\s+)?(?:others|et al)\.?$|^(?:and\s+)?(?:many\s+)?
 _ET_AL = re.compile(r",?\s+(?:et al|and others)\.?$", re.IGNORECASE)
 _WORD = re.compile(r"\S+")
 _LOWER_START = re.compile(r"^[a-z]")
-_NAME_ET_AL = re.compile(r",?\s+(?:et al|and others)\.?$", re.IGNORECASE)
-_WORD = re.compile(r"^(?:[A-Z][\w'.-]*|de|da|del|der|van|von|le|la|di|du|bin|ibn)$")
+_NAME_WORD = re.compile(r"^(?:[A-Z][\w'.-]*|de|da|del|der|van|von|le|la|di|du|bin|ibn)$")
 """Words of a person's name: capitalised, or a particle ('van', 'de'); 'and' or 'a' is none."""
 _COMPANY_WORDS = frozenset(
     {

@@ -1,4 +1,4 @@
-"""The made-up films under documents/: titles, infobox lists, dates and cast as real pages write them."""
+"""Made-up films under documents/: titles, infobox lists, dates and cast as pages write them."""
 
 import datetime as dt
 
