@@ -6,12 +6,14 @@ import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from bot.errors import SeedError
 from bot.trivia.models import Question
 
 __all__ = [
     "CastEntry",
     "CastMember",
     "DocumentKind",
+    "FilmFailure",
     "FilmInfo",
     "FilmRecord",
     "FilmSummary",
@@ -158,10 +160,24 @@ class FilmRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class FilmFailure:
+    """A film folder that could not be loaded, and whether its previous content was kept."""
+
+    slug: str
+    error: SeedError
+    kept: bool = False
+
+    def __str__(self) -> str:
+        outcome = "previous content kept" if self.kept else "not loaded"
+        return f"{self.slug} ({outcome}): {self.error}"
+
+
+@dataclass(frozen=True, slots=True)
 class KnowledgeBase:
-    """All films parsed from a seeds folder."""
+    """All films parsed from a seeds folder, and the folders that failed (a film fails alone)."""
 
     films: tuple[FilmRecord, ...] = field(default_factory=tuple)
+    failures: tuple[FilmFailure, ...] = field(default_factory=tuple)
 
     def film(self, slug: str) -> FilmRecord | None:
         """The film with this slug, if any."""

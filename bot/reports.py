@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Sequence
 from typing import Any
 
-from bot.models import FilmRecord, KnowledgeBase
+from bot.models import FilmFailure, FilmRecord, KnowledgeBase
 from bot.services.knowledge import ReseedReport
 from bot.trivia.models import Question
 
 __all__ = [
+    "failures_summary",
     "film_json",
     "film_summary",
     "knowledge_base_json",
@@ -44,7 +46,11 @@ def film_json(film: FilmRecord) -> dict[str, Any]:
 
 def knowledge_base_json(kb: KnowledgeBase) -> str:
     """The parsed knowledge base as JSON: ``{"films": [...]}``."""
-    return json.dumps({"films": [film_json(f) for f in kb.films]}, ensure_ascii=False, indent=2)
+    failures = [
+        {"slug": f.slug, "error": str(f.error), "kept_previous": f.kept} for f in kb.failures
+    ]
+    document = {"films": [film_json(f) for f in kb.films], "failures": failures}
+    return json.dumps(document, ensure_ascii=False, indent=2)
 
 
 def film_summary(film: FilmRecord) -> str:
@@ -99,7 +105,16 @@ def reseed_summary(report: ReseedReport) -> str:
     if not lines:
         lines.append("no films found")
     header = f"reseed {verb} {sum(f.status != 'unchanged' for f in report.films)} film(s)"
-    return "\n".join([header, *lines])
+    return "\n".join([*failures_summary(report.failures), header, *lines])
+
+
+def failures_summary(failures: Sequence[FilmFailure]) -> list[str]:
+    """Lines that make failed films impossible to miss, each with its file, line and reason."""
+    if not failures:
+        return []
+    lines = [f"!! {len(failures)} film(s) FAILED to load; fix the file named and reseed:"]
+    lines.extend(f"!! {failure}" for failure in failures)
+    return lines
 
 
 def questions_json(questions: list[Question]) -> str:

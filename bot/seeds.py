@@ -6,7 +6,7 @@ import dataclasses
 from pathlib import Path
 
 from bot.errors import SeedError
-from bot.models import FilmRecord, KnowledgeBase
+from bot.models import FilmFailure, FilmRecord, KnowledgeBase
 from bot.parsing import parse_seeds
 from bot.trivia.custom import TriviaFileError, load_trivia_yaml
 
@@ -27,6 +27,17 @@ def _with_trivia(film: FilmRecord, folder: Path) -> FilmRecord:
 
 
 def load_seeds(seeds_dir: Path) -> KnowledgeBase:
-    """Parse and validate every film folder; raises `SeedError` naming the file and line."""
+    """Parse and validate every film folder; a film that fails is listed in ``failures``.
+
+    Raises `SeedError` only when the seeds folder itself is missing.
+    """
     kb = parse_seeds(seeds_dir)
-    return KnowledgeBase(films=tuple(_with_trivia(f, seeds_dir / f.slug) for f in kb.films))
+    films: list[FilmRecord] = []
+    failures = list(kb.failures)
+    for film in kb.films:
+        try:
+            films.append(_with_trivia(film, seeds_dir / film.slug))
+        except SeedError as error:
+            failures.append(FilmFailure(slug=film.slug, error=error))
+    failures.sort(key=lambda failure: failure.slug)
+    return KnowledgeBase(films=tuple(films), failures=tuple(failures))

@@ -30,7 +30,7 @@ def test_film_json_is_json_serialisable(kb):
 def test_knowledge_base_json(kb):
     data = json.loads(knowledge_base_json(kb))
     assert [f["slug"] for f in data["films"]] == ["ruby-sparks"]
-    assert json.loads(knowledge_base_json(KnowledgeBase())) == {"films": []}
+    assert json.loads(knowledge_base_json(KnowledgeBase())) == {"films": [], "failures": []}
 
 
 def test_film_json_without_dates(tmp_path):
