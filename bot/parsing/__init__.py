@@ -16,7 +16,7 @@ from bot.models import (
 )
 from bot.parsing.article import ParsedArticle, looks_like_article, parse_article
 from bot.parsing.documents import Document, read_document
-from bot.parsing.interview import looks_like_interview, parse_interview, prose_text
+from bot.parsing.interview import interview_problem, parse_interview, prose_text
 from bot.parsing.manifest import Manifest, read_manifest
 from bot.parsing.speakers import SpeakerResolver
 
@@ -120,11 +120,9 @@ def parse_film(folder: Path) -> FilmRecord:
         if id(document) in article_documents:
             continue
         resolver = SpeakerResolver(credited, prose_text(document))
-        if not looks_like_interview(document, resolver):
-            warnings.append(
-                f"{document.name}:1: skipped: neither an article (no infobox) nor an interview"
-                " (no answers attributed to a person, e.g. 'Name:' labels)"
-            )
+        problem = interview_problem(document, resolver)
+        if problem is not None:
+            warnings.append(f"{document.name}:1: skipped: {problem}")
             continue
         interview = parse_interview(document, resolver)
         meta = manifest.meta(document.name)

@@ -8,20 +8,24 @@ from dataclasses import dataclass
 from enum import Enum, auto
 
 from bot.models import Quote
+from bot.parsing.chrome import is_byline, is_caption, is_chrome
 from bot.parsing.documents import Document, Paragraph
+from bot.parsing.exchanges import split_turns
+from bot.parsing.labels import split_label, strip_markup
 from bot.parsing.speakers import (
     ANSWER_LABELS,
     INTERVIEWER_LABELS,
     SpeakerResolver,
-    looks_like_label,
 )
-from bot.parsing.spoilers import is_spoiler_marker
+from bot.parsing.spoilers import is_spoiler_notice
+from bot.parsing.subjects import intro_subjects
 from bot.parsing.values import parse_date
 from bot.text import fold
 
 __all__ = [
     "MIN_ANSWERS",
     "ParsedInterview",
+    "interview_problem",
     "looks_like_interview",
     "parse_interview",
     "prose_text",
@@ -33,20 +37,43 @@ MIN_ANSWERS = 2
 MAX_HEADER_CHARS = 160
 """Title and date lines at the top of an interview are short."""
 
-_LABEL = re.compile(r"^(?P<label>[^:]{1,60}?)\s*:\s*(?P<rest>\S.*)$", re.DOTALL)
+MAX_SUBHEADING_CHARS = 80
+"""A bold line between sections of an interview is a short phrase."""
+
 _STAGE_DIRECTION = re.compile(r"^[\[(][^\])]*[\])]$")
-_FOOTER_JUNK = re.compile(
-    r"^(?:no more articles|advertisement|related(?: articles| stories)?:?|read more\b.*|"
-    r"share (?:this|on)\b.*|follow us\b.*|sign up\b.*|subscribe\b.*|"
-    r"copyright\b.*|©.*|all rights reserved\.?|comments?|more from\b.*)$",
+_CLIP = re.compile(
+    r"^[\[(]\s*(?:soundbite|sound ?bite|clip|film clip|excerpt|begin (?:video )?clip|"
+    r"archival|archive recording|music)\b",
     re.IGNORECASE,
 )
-_MAX_FOOTER_CHARS = 80
-_TERMINAL_PUNCTUATION = (".", "!", "?", '"', "'", ")", "]", "-")
-_MARKUP = re.compile(r"[*_~`#>]+")
-_OPENING_MARKUP = re.compile(r"^[*_]+")
+"""'(SOUNDBITE OF FILM, "X")' opens a film clip: its lines are the film's, not answers."""
+_CLIP_LINE = re.compile(r"^\(\s*as\s", re.IGNORECASE)
+"""'(As Nell) I can own the apples' is dialogue from a clip, spoken in character."""
+_ROLE_LABEL = re.compile(
+    r"^(?P<name>.+?),\s*(?P<role>host|byline|anchor|presenter|interviewer|moderator|"
+    r"correspondent|reporter)$",
+    re.IGNORECASE,
+)
+"""Radio transcripts label the host once as 'DELPHINE MARR, HOST'."""
 _EDITORIAL_NOTE = re.compile(r"^(?:editor'?s'?\s+)?note\s*:", re.IGNORECASE)
 """'Note: this interview has been edited...' describes the text; it is no one's line."""
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}\s")
+_BOLD_ONLY = re.compile(r"^(?:\*\*|__)(?P<text>[^*_].*?)(?:\*\*|__)$")
+_PUBLISHED_IN = re.compile(
+    r"^(?i:originally\s+|first\s+)?(?i:published|appeared|posted)\s+(?i:in|on|by)\s+"
+    r"(?P<outlet>[A-Z][^,;|]*?)(?=\s*[,;|]|\s+on\s|\s*$)"
+)
+_OUTLET_WORDS = frozenset(
+    {
+        "review", "weekly", "daily", "magazine", "times", "post", "news", "radio", "journal",
+        "film", "films", "cinema", "online", "blog", "podcast", "tv", "press", "gazette",
+        "tribune", "herald", "observer", "guardian", "reporter", "stage", "screen", "variety",
+        "monthly", "quarterly", "digest", "chronicle", "network", "channel", "media", "bulletin",
+        "wire", "express", "mail", "telegraph", "independent", "insider", "collective", "club",
+    }
+)  # fmt: skip
+"""Words that make a label a publication ('Cinema Weekly'), not a person."""
+_TERMINAL_PUNCTUATION = (".", "!", "?", '"', "'", ")", "]", "-")
 
 
 class _Role(Enum):
@@ -55,6 +82,8 @@ class _Role(Enum):
     PLAIN = auto()
     SKIP = auto()
     MARKER = auto()
+    CAPTION = auto()
+    HEADING = auto()
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,27 +106,6 @@ class ParsedInterview:
     warnings: tuple[str, ...]
 
 
-def _strip_markup(text: str) -> str:
-    return _MARKUP.sub("", text).strip()
-
-
-def _split_label(text: str) -> tuple[str, str] | None:
-    match = _LABEL.match(text)
-    if match is None:
-        return None
-    raw_label, rest = match.group("label"), match.group("rest").strip()
-    label = _strip_markup(raw_label)
-    if not looks_like_label(label):
-        return None
-    # '**Name:** text' puts the closing markup after the colon: it belongs to the label.
-    opening = _OPENING_MARKUP.match(raw_label.strip())
-    if opening and rest.startswith(opening.group(0)):
-        rest = rest[len(opening.group(0)) :].strip()
-    if not rest:
-        return None
-    return label, rest
-
-
 def prose_text(document: Document) -> str:
     """The document's text without speaker labels, to find the people it names in prose.
 
@@ -105,54 +113,97 @@ def prose_text(document: Document) -> str:
     'Lantern Light: An Interview') must not make that label a person.
     """
     parts = []
-    for paragraph in document.paragraphs:
-        split = _split_label(paragraph.text)
+    for paragraph in split_turns(document.paragraphs):
+        split = split_label(paragraph.text)
         parts.append(split[1] if split else paragraph.text)
     return "\n\n".join(parts)
 
 
-def looks_like_interview(document: Document, resolver: SpeakerResolver) -> bool:
-    """True when enough paragraphs are answers attributed to a person."""
-    items, _ = _attribute_unnamed_answers(_classify(document, resolver), resolver)
-    answers = sum(1 for item in items if item.role is _Role.ANSWER)
-    return answers >= MIN_ANSWERS
+def _is_question(text: str) -> bool:
+    plain = strip_markup(text)
+    return plain.rstrip().endswith("?")
+
+
+def _display(name: str) -> str:
+    """'HOLLIS GREER' from a transcript reads 'Hollis Greer'."""
+    return name.title() if name.isupper() else name
+
+
+def _furniture(text: str, plain: str) -> _Role | None:
+    """SKIP, CAPTION or HEADING for paragraphs that are no one's words, else None."""
+    if (
+        _STAGE_DIRECTION.match(plain)
+        or _EDITORIAL_NOTE.match(plain)
+        or is_chrome(plain)
+        or is_byline(plain)
+    ):
+        return _Role.SKIP
+    if is_caption(plain):
+        return _Role.CAPTION
+    if _MARKDOWN_HEADING.match(text):
+        return _Role.HEADING
+    bold = _BOLD_ONLY.match(text)
+    if bold and len(plain) <= MAX_SUBHEADING_CHARS and not plain.endswith(_TERMINAL_PUNCTUATION):
+        return _Role.HEADING
+    return None
+
+
+class _Classifier:
+    """Gives every paragraph of one interview its role."""
+
+    def __init__(self, resolver: SpeakerResolver) -> None:
+        self.resolver = resolver
+        self.hosts: set[str] = set()
+        self.in_clip = False
+        self.unknown: list[tuple[Paragraph, str, str]] = []
+
+    def _host(self, label: str) -> bool:
+        role = _ROLE_LABEL.match(label)
+        if role is not None:
+            name = role.group("name")
+            self.hosts.update({fold(name), fold(name.split()[-1])})
+            return True
+        return fold(label) in self.hosts
+
+    def item(self, paragraph: Paragraph) -> _Classified:
+        text = paragraph.text
+        plain = strip_markup(text)
+        split = split_label(text)
+        if split is None and is_spoiler_notice(plain):
+            return _Classified(paragraph, _Role.MARKER, text)
+        if _CLIP.match(plain):
+            self.in_clip = True
+            return _Classified(paragraph, _Role.SKIP, text)
+        if (
+            split is None
+            or is_chrome(plain)
+            or is_caption(split[0])
+            or _EDITORIAL_NOTE.match(plain)
+        ):
+            role = _furniture(text, plain)
+            return _Classified(paragraph, role or _Role.PLAIN, text)
+        label, rest = split
+        if self._host(label) or fold(label) in INTERVIEWER_LABELS:
+            self.in_clip = False
+            return _Classified(paragraph, _Role.INTERVIEWER, rest, label=label)
+        if self.in_clip or _CLIP_LINE.match(rest):
+            return _Classified(paragraph, _Role.SKIP, text, label=label)
+        if fold(label) in ANSWER_LABELS:
+            # Attributed once the whole document is known (see _attribute_unnamed_answers).
+            return _Classified(paragraph, _Role.ANSWER, rest, label=label)
+        speakers = self.resolver.resolve(label)
+        if speakers:
+            shown = tuple(_display(name) for name in speakers)
+            return _Classified(paragraph, _Role.ANSWER, rest, shown, label)
+        self.unknown.append((paragraph, label, rest))
+        return _Classified(paragraph, _Role.PLAIN, text, label=label)
 
 
 def _classify(document: Document, resolver: SpeakerResolver) -> list[_Classified]:
-    labelled: list[tuple[Paragraph, str, str]] = []
-    classified: list[_Classified] = []
-    for paragraph in document.paragraphs:
-        text = paragraph.text
-        plain = _strip_markup(text)
-        if is_spoiler_marker(plain) and _split_label(text) is None:
-            classified.append(_Classified(paragraph, _Role.MARKER, text))
-            continue
-        if (
-            _STAGE_DIRECTION.match(plain)
-            or _EDITORIAL_NOTE.match(plain)
-            or (len(plain) <= _MAX_FOOTER_CHARS and _FOOTER_JUNK.match(plain))
-        ):
-            classified.append(_Classified(paragraph, _Role.SKIP, text))
-            continue
-        split = _split_label(text)
-        if split is None:
-            classified.append(_Classified(paragraph, _Role.PLAIN, text))
-            continue
-        label, rest = split
-        if fold(label) in INTERVIEWER_LABELS:
-            classified.append(_Classified(paragraph, _Role.INTERVIEWER, rest, label=label))
-            continue
-        if fold(label) in ANSWER_LABELS:
-            # Attributed once the whole document is known (see _attribute_unnamed_answers).
-            classified.append(_Classified(paragraph, _Role.ANSWER, rest, label=label))
-            continue
-        speakers = resolver.resolve(label)
-        if speakers:
-            classified.append(_Classified(paragraph, _Role.ANSWER, rest, speakers, label))
-            continue
-        labelled.append((paragraph, label, rest))
-        classified.append(_Classified(paragraph, _Role.PLAIN, text, label=label))
-    return _demote_title_labels(_promote_outlet_labels(classified, labelled, resolver))
+    classifier = _Classifier(resolver)
+    classified = [classifier.item(p) for p in split_turns(document.paragraphs)]
+    promoted = _promote_outlet_labels(classified, classifier.unknown, resolver)
+    return _demote_title_labels(promoted)
 
 
 def _demote_title_labels(items: list[_Classified]) -> list[_Classified]:
@@ -165,7 +216,7 @@ def _demote_title_labels(items: list[_Classified]) -> list[_Classified]:
     in_header = True
     for item in items:
         asks = item.role is _Role.INTERVIEWER or (
-            item.role is _Role.PLAIN and item.text.rstrip().endswith("?")
+            item.role is _Role.PLAIN and _is_question(item.text)
         )
         sentence = item.text.rstrip().endswith(_TERMINAL_PUNCTUATION)
         if asks or (item.role is _Role.ANSWER and sentence):
@@ -191,7 +242,7 @@ def _asking_labels(classified: list[_Classified], resolver: SpeakerResolver) -> 
         if resolver.is_credited(item.speakers[0]):
             continue
         key = fold(item.label)
-        asked[key] = asked.get(key, True) and item.text.rstrip().endswith("?")
+        asked[key] = asked.get(key, True) and _is_question(item.text)
     return {label for label, only_questions in asked.items() if only_questions}
 
 
@@ -200,27 +251,53 @@ def _promote_outlet_labels(
     unknown: list[tuple[Paragraph, str, str]],
     resolver: SpeakerResolver,
 ) -> list[_Classified]:
-    """A label that asks questions and is no credited person (an outlet) marks the interviewer.
+    """A label that asks questions and is no credited person marks the interviewer.
 
     An unknown label qualifies when it asks once; a label that reads like a name but belongs to
     no credited person qualifies when every one of its paragraphs is a question.
     """
-    outlets = {fold(label) for _, label, rest in unknown if rest.rstrip().endswith("?")}
-    askers = _asking_labels(classified, resolver)
+    askers = {fold(label) for _, label, rest in unknown if _is_question(rest)}
+    askers |= _asking_labels(classified, resolver)
     result: list[_Classified] = []
     for item in classified:
-        if item.role is _Role.PLAIN and item.label and fold(item.label) in outlets:
-            _, _, rest = item.text.partition(":")
-            result.append(
-                _Classified(item.paragraph, _Role.INTERVIEWER, rest.strip(), label=item.label)
-            )
-        elif item.role is _Role.ANSWER and item.label and fold(item.label) in askers:
-            result.append(
-                _Classified(item.paragraph, _Role.INTERVIEWER, item.text, label=item.label)
-            )
+        label = item.label
+        if label and fold(label) in askers and item.role in (_Role.PLAIN, _Role.ANSWER):
+            split = split_label(item.paragraph.text)
+            rest = split[1] if split else item.text
+            result.append(_Classified(item.paragraph, _Role.INTERVIEWER, rest, label=label))
         else:
             result.append(item)
     return result
+
+
+def _subject(items: list[_Classified], resolver: SpeakerResolver) -> tuple[str, ...] | None:
+    """The one person the interview is with, or None when that is not clear.
+
+    The only person answering under their own name; else the one person the introduction
+    names after 'we spoke with'; else the only credited person the document names.
+    """
+    named = {s for item in items if item.role is _Role.ANSWER for s in item.speakers}
+    if len(named) == 1:
+        return tuple(named)
+    if named:
+        return None
+    exchange = (_Role.ANSWER, _Role.INTERVIEWER)
+    first = next((i for i, item in enumerate(items) if item.role in exchange), len(items))
+    intro = [item.text for item in items[:first] if item.role is _Role.PLAIN]
+    subjects = intro_subjects(intro)
+    if len(subjects) == 1:
+        name = subjects[0]
+        resolved = _credited_match(name, resolver) or resolver.resolve_one(name)
+        return (_display(resolved or name),)
+    if len(resolver.mentioned_credited()) == 1:
+        return resolver.mentioned_credited()
+    return None
+
+
+def _credited_match(name: str, resolver: SpeakerResolver) -> str | None:
+    """The credited spelling of ``name``, which may differ in a final full stop ('Jr.')."""
+    bare = name.rstrip(".")
+    return next((v for v in (name, bare, f"{bare}.") if resolver.is_credited(v)), None)
 
 
 def _attribute_unnamed_answers(
@@ -228,31 +305,41 @@ def _attribute_unnamed_answers(
 ) -> tuple[list[_Classified], bool]:
     """Give 'A:' answers to the interview's one subject; drop them when there is none.
 
-    The subject is the only person answering under their own name, or, when nobody does,
-    the only credited person the document names. Returns the items and whether any
-    unnamed answer had to be dropped.
+    Returns the items and whether any unnamed answer had to be dropped.
     """
     unnamed = [item for item in items if item.role is _Role.ANSWER and not item.speakers]
     if not unnamed:
         return items, False
-    named = {s for item in items if item.role is _Role.ANSWER for s in item.speakers}
-    subject: tuple[str, ...] | None = None
-    if len(named) == 1:
-        subject = tuple(named)
-    elif not named and len(resolver.mentioned_credited()) == 1:
-        subject = resolver.mentioned_credited()
+    subject = _subject(items, resolver)
     result: list[_Classified] = []
     for item in items:
         if item.role is _Role.ANSWER and not item.speakers:
-            if subject is None:
-                result.append(_Classified(item.paragraph, _Role.SKIP, item.text, label=item.label))
-            else:
-                result.append(
-                    _Classified(item.paragraph, _Role.ANSWER, item.text, subject, item.label)
-                )
+            role = _Role.SKIP if subject is None else _Role.ANSWER
+            result.append(_Classified(item.paragraph, role, item.text, subject or (), item.label))
         else:
             result.append(item)
     return result, subject is None
+
+
+def interview_problem(document: Document, resolver: SpeakerResolver) -> str | None:
+    """Why the document is not a usable interview, or None when it is one."""
+    items, dropped = _attribute_unnamed_answers(_classify(document, resolver), resolver)
+    if len(_build(document, items).quotes) >= MIN_ANSWERS:
+        return None
+    if dropped:
+        return (
+            "an interview whose answers ('A:') cannot be attributed: it names no one person"
+            " it is with (write 'We spoke with Name' or label the answers 'Name:')"
+        )
+    return (
+        "neither an article (no infobox) nor an interview (no answers attributed to a person,"
+        " e.g. 'Name:' labels)"
+    )
+
+
+def looks_like_interview(document: Document, resolver: SpeakerResolver) -> bool:
+    """True when enough paragraphs are answers attributed to a person."""
+    return interview_problem(document, resolver) is None
 
 
 def _questions_are_labelled(items: list[_Classified]) -> bool:
@@ -266,109 +353,173 @@ def _questions_are_labelled(items: list[_Classified]) -> bool:
         return False
     interviewer = sum(1 for item in items if item.role is _Role.INTERVIEWER)
     asking = sum(
-        1
-        for item in items[first_answer:]
-        if item.role is _Role.PLAIN and item.text.rstrip().endswith("?")
+        1 for item in items[first_answer:] if item.role is _Role.PLAIN and _is_question(item.text)
     )
     return interviewer > asking
 
 
-def _header(items: list[_Classified]) -> tuple[str | None, dt.date | None]:
+def _header(items: list[_Classified]) -> tuple[str | None, dt.date | None, str | None]:
+    """Title, publication date and publication from the lines above the first exchange."""
     title: str | None = None
     published: dt.date | None = None
+    outlet: str | None = None
     for item in items:
         if item.role in (_Role.ANSWER, _Role.INTERVIEWER):
             break
-        text = item.text
+        text = item.paragraph.text if item.role is _Role.SKIP else item.text
         if len(text) > MAX_HEADER_CHARS:
             continue
-        found = parse_date(text)
+        plain = strip_markup(text)
+        found = parse_date(plain)
         if found is not None and published is None:
             published = found
+        named = _PUBLISHED_IN.match(plain)
+        if named and outlet is None:
+            outlet = named.group("outlet").strip()
         elif (
             title is None
             and found is None
-            and item.role is _Role.PLAIN
-            and not text.endswith((".", ":", "?"))
+            and item.role in (_Role.PLAIN, _Role.HEADING)
+            and not plain.endswith((".", ":", "?"))
         ):
-            title = _strip_markup(text)
-    return title, published
+            title = plain
+    return title, published, outlet
 
 
-def parse_interview(document: Document, resolver: SpeakerResolver) -> ParsedInterview:
-    """Parse an interview document into quotes with speakers, questions and spoiler flags."""
-    items, dropped = _attribute_unnamed_answers(_classify(document, resolver), resolver)
-    labelled_questions = _questions_are_labelled(items)
-    title, published = _header(items)
-    quotes: list[Quote] = []
-    warnings: list[str] = []
-    question: str | None = None
-    asking = False
-    spoiler = False
-    last: Quote | None = None
-    started = False
-    for item in items:
-        role = item.role
-        if role is _Role.MARKER:
-            spoiler = True
-            continue
-        if role is _Role.SKIP:
-            continue
-        if role is _Role.PLAIN and labelled_questions and last is not None:
-            last = Quote(
-                speakers=last.speakers,
-                text=item.text,
-                source=document.name,
-                position=len(quotes),
-                line=item.paragraph.line,
-                question=last.question,
-                spoiler=spoiler,
-            )
-            quotes.append(last)
-            continue
-        if role is _Role.ANSWER:
-            started = True
-            asking = False
-            last = Quote(
-                speakers=item.speakers,
-                text=item.text,
-                source=document.name,
-                position=len(quotes),
-                line=item.paragraph.line,
-                question=question,
-                spoiler=spoiler,
-            )
-            quotes.append(last)
-            continue
-        if not started and role is _Role.PLAIN:
-            opening = item.text if item.text.rstrip().endswith("?") else None
-            question = opening
-            continue
-        started = True
-        question = f"{question} {item.text}" if asking and question else item.text
-        asking = True
-        last = None
-    outlet = next(
+def _looks_like_outlet(label: str) -> bool:
+    words = [fold(word) for word in label.split()]
+    return words[0] == "the" or any(word in _OUTLET_WORDS for word in words)
+
+
+def _outlet(items: list[_Classified]) -> str | None:
+    """The publication that asks the questions ('Cinema Weekly:'), never a person's name."""
+    return next(
         (
             item.label
             for item in items
             if item.role is _Role.INTERVIEWER
             and item.label
             and fold(item.label) not in INTERVIEWER_LABELS
+            and _ROLE_LABEL.match(item.label) is None
+            and _looks_like_outlet(item.label)
         ),
         None,
     )
+
+
+@dataclass
+class _Builder:
+    """Turns classified paragraphs into quotes, following who asked what."""
+
+    source: str
+    labelled_questions: bool
+    alternating: tuple[str, ...] | None
+    quotes: list[Quote]
+    warnings: list[str]
+    question: str | None = None
+    asking: bool = False
+    spoiler: bool = False
+    last: Quote | None = None
+    started: bool = False
+
+    def add(self, speakers: tuple[str, ...], item: _Classified, question: str | None) -> None:
+        self.last = Quote(
+            speakers=speakers,
+            text=strip_markup(item.text) if item.role is _Role.PLAIN else item.text,
+            source=self.source,
+            position=len(self.quotes),
+            line=item.paragraph.line,
+            question=question,
+            spoiler=self.spoiler,
+        )
+        self.quotes.append(self.last)
+
+    def ask(self, text: str) -> None:
+        text = strip_markup(text)
+        self.question = f"{self.question} {text}" if self.asking and self.question else text
+        self.asking = True
+        self.last = None
+
+    def feed(self, item: _Classified) -> None:
+        role = item.role
+        if role is _Role.MARKER:
+            self.spoiler = True
+        elif role is _Role.CAPTION:
+            if self.started:
+                self.warnings.append(
+                    f"{self.source}:{item.paragraph.line}: skipped a paragraph that looks like"
+                    " a photo caption or credit"
+                )
+        elif role is _Role.HEADING:
+            self.last = None
+        elif role is _Role.ANSWER:
+            self.started = True
+            self.asking = False
+            self.add(item.speakers, item, self.question)
+        elif role is _Role.INTERVIEWER:
+            self.started = True
+            self.ask(item.text)
+        elif role is _Role.PLAIN:
+            self.plain(item)
+
+    def plain(self, item: _Classified) -> None:
+        if self.labelled_questions and self.last is not None:
+            self.add(self.last.speakers, item, self.last.question)
+        elif not self.started:
+            self.question = item.text if _is_question(item.text) else None
+        elif self.alternating and not _is_question(item.text) and self.asking:
+            self.asking = False
+            self.add(self.alternating, item, self.question)
+        elif self.alternating and not _is_question(item.text) and self.last is not None:
+            self.add(self.last.speakers, item, self.last.question)
+        else:
+            self.ask(item.text)
+
+
+def _alternating_subject(items: list[_Classified], labelled: bool) -> tuple[str, ...] | None:
+    """In 'labels on the first exchange only' interviews, who answers the unlabelled questions."""
+    if labelled:
+        return None
+    named = {item.speakers for item in items if item.role is _Role.ANSWER}
+    if len(named) != 1:
+        return None
+    first = next(i for i, item in enumerate(items) if item.role is _Role.ANSWER)
+    later = [item for item in items[first:] if item.role is _Role.PLAIN]
+    asked = sum(1 for item in later if _is_question(item.text))
+    return next(iter(named)) if asked and len(later) > asked else None
+
+
+def _build(document: Document, items: list[_Classified]) -> _Builder:
+    labelled = _questions_are_labelled(items)
+    builder = _Builder(
+        source=document.name,
+        labelled_questions=labelled,
+        alternating=_alternating_subject(items, labelled),
+        quotes=[],
+        warnings=[],
+    )
+    for item in items:
+        builder.feed(item)
+    return builder
+
+
+def parse_interview(document: Document, resolver: SpeakerResolver) -> ParsedInterview:
+    """Parse an interview document into quotes with speakers, questions and spoiler flags."""
+    items, dropped = _attribute_unnamed_answers(_classify(document, resolver), resolver)
+    title, published, named_outlet = _header(items)
+    builder = _build(document, items)
+    warnings = builder.warnings
     if dropped:
         warnings.append(
             f"{document.name}: answers labelled 'A:' were skipped: the interview names no one"
             " person to credit them to"
         )
-    if not quotes:
+    if not builder.quotes:
         warnings.append(f"{document.name}: no answers found")
     return ParsedInterview(
-        quotes=tuple(quotes),
+        quotes=tuple(builder.quotes),
         title=title,
         published=published,
-        outlet=outlet,
+        outlet=named_outlet or _outlet(items),
         warnings=tuple(warnings),
     )
