@@ -173,7 +173,7 @@ class _Classifier:
             return _Classified(paragraph, _Role.MARKER, text)
         if _CLIP.match(plain):
             self.in_clip = True
-            return _Classified(paragraph, _Role.SKIP, text)
+            return _Classified(paragraph, _Role.HEADING, text)
         if (
             split is None
             or is_chrome(plain)
@@ -451,7 +451,9 @@ class _Builder:
                     " a photo caption or credit"
                 )
         elif role is _Role.HEADING:
+            # A sub-heading or a clip ends what was being asked and answered.
             self.last = None
+            self.asking = False
         elif role is _Role.ANSWER:
             self.started = True
             self.asking = False
