@@ -7,7 +7,13 @@ from typing import Final
 
 from bot.models import DocumentKind, FilmRecord, Section
 from bot.text import fold
-from bot.trivia.aliases import character_aliases, company_aliases, person_aliases, unique_folded
+from bot.trivia.aliases import (
+    COMPANY_SUFFIXES,
+    character_aliases,
+    company_aliases,
+    person_aliases,
+    unique_folded,
+)
 from bot.trivia.questions.roles import role_of
 
 __all__ = ["FilmContext", "film_context"]
@@ -34,7 +40,13 @@ class FilmContext:
         return unique_folded((*self.crew, *self.actors, *self.speakers))
 
     def person_answers(self, name: str) -> tuple[str, ...]:
-        """A person's name and aliases, short forms unique among the film's people."""
+        """A person's name and aliases, short forms unique among the film's people.
+
+        A company credited in a person's role ('Producers: Everly Brothers Films') gets a
+        company's aliases, never a 'surname' that is its suffix ('Films').
+        """
+        if _is_company(name):
+            return company_aliases(name, self.companies)
         return person_aliases(name, self.people)
 
     def character_answers(self, name: str) -> tuple[str, ...]:
@@ -57,6 +69,11 @@ class FilmContext:
             if text is not None and fold(text) in fold(section.text):
                 return section
         return None
+
+
+def _is_company(name: str) -> bool:
+    words = name.split()
+    return len(words) > 1 and fold(words[-1]).strip(".,") in COMPANY_SUFFIXES
 
 
 def _article_name(film: FilmRecord) -> str:
