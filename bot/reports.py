@@ -7,9 +7,8 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from bot.models import FilmFailure, FilmRecord, KnowledgeBase
+from bot.models import FilmFailure, FilmRecord, KnowledgeBase, Question
 from bot.services.knowledge import ReseedReport
-from bot.trivia.models import Question
 
 __all__ = [
     "failures_summary",
@@ -47,7 +46,8 @@ def film_json(film: FilmRecord) -> dict[str, Any]:
 def knowledge_base_json(kb: KnowledgeBase) -> str:
     """The parsed knowledge base as JSON: ``{"films": [...]}``."""
     failures = [
-        {"slug": f.slug, "error": str(f.error), "kept_previous": f.kept} for f in kb.failures
+        {"slug": f.slug, "error": f"{f.where}: {f.message}", "kept_previous": f.kept}
+        for f in kb.failures
     ]
     document = {"films": [film_json(f) for f in kb.films], "failures": failures}
     return json.dumps(document, ensure_ascii=False, indent=2)

@@ -6,8 +6,8 @@ import dataclasses
 from pathlib import Path
 
 from bot.errors import SeedError
-from bot.models import FilmFailure, FilmRecord, KnowledgeBase
-from bot.parsing import parse_seeds
+from bot.models import FilmRecord, KnowledgeBase
+from bot.parsing import film_failure, parse_seeds
 from bot.trivia.custom import load_trivia_yaml
 
 __all__ = ["TRIVIA_FILE", "load_seeds"]
@@ -34,6 +34,6 @@ def load_seeds(seeds_dir: Path) -> KnowledgeBase:
         try:
             films.append(_with_trivia(film, seeds_dir / film.slug))
         except SeedError as error:
-            failures.append(FilmFailure(slug=film.slug, error=error))
+            failures.append(film_failure(film.slug, error))
     failures.sort(key=lambda failure: failure.slug)
     return KnowledgeBase(films=tuple(films), failures=tuple(failures))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from bot.errors import SeedError
@@ -14,22 +15,20 @@ from bot.models import (
     Quote,
     SourceDocument,
 )
-from bot.parsing.article import ParsedArticle, looks_like_article, parse_article
+from bot.parsing.article import looks_like_article, parse_article
 from bot.parsing.documents import Document, read_document
 from bot.parsing.interview import interview_problem, parse_interview, prose_text
 from bot.parsing.manifest import Manifest, read_manifest
 from bot.parsing.speakers import SpeakerResolver
 
-__all__ = ["DOCUMENT_SUFFIX", "parse_film", "parse_seeds"]
+__all__ = ["DOCUMENT_SUFFIX", "film_failure", "parse_film", "parse_seeds"]
 
 DOCUMENT_SUFFIX = ".txt"
 MAX_DOCUMENTS_PER_FILM = 200
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 
 
-def _article_source(
-    document: Document, article: ParsedArticle, manifest: Manifest
-) -> SourceDocument:
+def _article_source(document: Document, article: FilmRecord, manifest: Manifest) -> SourceDocument:
     meta = manifest.meta(document.name)
     return SourceDocument(
         name=document.name,
@@ -41,7 +40,7 @@ def _article_source(
     )
 
 
-def _credited_people(article: ParsedArticle) -> list[str]:
+def _credited_people(article: FilmRecord) -> list[str]:
     people = [value for field in article.infobox for value in field.values]
     people.extend(member.actor for member in article.cast)
     return people
@@ -74,14 +73,14 @@ def _read_documents(paths: list[Path], problems: list[SeedError]) -> list[Docume
 
 
 def _parse_articles(
-    documents: list[Document], problems: list[SeedError]
-) -> list[tuple[Document, ParsedArticle]]:
+    slug: str, documents: list[Document], problems: list[SeedError]
+) -> list[tuple[Document, FilmRecord]]:
     articles = []
     for document in documents:
         if not looks_like_article(document):
             continue
         try:
-            articles.append((document, parse_article(document)))
+            articles.append((document, parse_article(document, slug)))
         except SeedError as error:
             problems.append(error)
     return articles
@@ -104,7 +103,7 @@ def parse_film(folder: Path) -> FilmRecord:
         raise SeedError(folder, f"more than {MAX_DOCUMENTS_PER_FILM} documents")
     problems: list[SeedError] = []
     documents = _read_documents(paths, problems)
-    articles = _parse_articles(documents, problems)
+    articles = _parse_articles(slug, documents, problems)
     if not articles:
         raise _no_article(folder, problems)
     main = articles[0][1]
@@ -139,21 +138,19 @@ def parse_film(folder: Path) -> FilmRecord:
         quotes.extend(interview.quotes)
         warnings.extend(interview.warnings)
 
-    return FilmRecord(
-        slug=slug,
+    return replace(
+        main,
         title=manifest.title or main.title,
-        year=main.year,
-        infobox=main.infobox,
-        runtime_minutes=main.runtime_minutes,
-        release_date=main.release_date,
-        money=main.money,
-        reviews=main.reviews,
-        lead=main.lead,
-        sections=main.sections,
-        cast=main.cast,
         quotes=tuple(quotes),
         sources=tuple(sources),
         warnings=tuple(warnings),
+    )
+
+
+def film_failure(slug: str, error: SeedError, *, kept: bool = False) -> FilmFailure:
+    """The record of a film that failed to load with ``error``."""
+    return FilmFailure(
+        slug=slug, path=error.path, message=error.message, line=error.line, kept=kept
     )
 
 
@@ -171,5 +168,5 @@ def parse_seeds(seeds_dir: Path) -> KnowledgeBase:
         try:
             films.append(parse_film(folder))
         except SeedError as error:
-            failures.append(FilmFailure(slug=folder.name, error=error))
+            failures.append(film_failure(folder.name, error))
     return KnowledgeBase(films=tuple(films), failures=tuple(failures))

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
 
 from bot.errors import SeedError
-from bot.models import CastMember, InfoboxField, MoneyFigure, ReviewScore, Section
+from bot.models import FilmRecord, InfoboxField, MoneyFigure, Section
 from bot.parsing.cast import CastSection, read_cast
 from bot.parsing.dates import dated_events
 from bot.parsing.documents import Document
@@ -24,7 +23,7 @@ from bot.parsing.speakers import names_in_text
 from bot.parsing.spoilers import is_spoiler_heading
 from bot.parsing.values import parse_money, parse_runtime
 
-__all__ = ["ParsedArticle", "looks_like_article", "parse_article", "strip_disambiguator"]
+__all__ = ["looks_like_article", "parse_article", "strip_disambiguator"]
 
 _TITLE = re.compile(r"^=\s*(?P<title>[^=].*?)\s*=$")
 _HEADING = re.compile(r"^(?P<marks>={2,6})\s*(?P<title>.+?)\s*(?P=marks)$")
@@ -37,23 +36,6 @@ _DISAMBIGUATOR = re.compile(
 """'Rush (2013 film)', 'Random Harvest (film)': the parenthesis tells films apart; no title."""
 MAX_TITLE_LINE_CHARS = 120
 """A line under the heading and above the infobox is the title when it is this short."""
-
-
-@dataclass(frozen=True, slots=True)
-class ParsedArticle:
-    """What one article says about its film."""
-
-    title: str
-    year: int | None
-    infobox: tuple[InfoboxField, ...]
-    runtime_minutes: int | None
-    release_date: dt.date | None
-    money: tuple[MoneyFigure, ...]
-    reviews: tuple[ReviewScore, ...]
-    lead: str
-    sections: tuple[Section, ...]
-    cast: tuple[CastMember, ...]
-    warnings: tuple[str, ...] = ()
 
 
 def strip_disambiguator(title: str) -> str:
@@ -150,8 +132,12 @@ def _first_value(infobox: tuple[InfoboxField, ...], keys: frozenset[str]) -> tup
     return next((f.values for f in infobox if f.key.casefold() in keys and f.values), ())
 
 
-def parse_article(document: Document) -> ParsedArticle:
-    """Parse an article document; raises `SeedError` when it has no usable title or infobox."""
+def parse_article(document: Document, slug: str | None = None) -> FilmRecord:
+    """The film an article describes: details, sections and cast, without quotes or sources.
+
+    ``slug`` defaults to the name of the document's folder. Raises `SeedError` when the
+    article has no usable title or infobox.
+    """
     heading, preamble, drafts = _collect(document)
     title, infobox_drafts, lead_lines = _read_preamble(heading, preamble)
     if title is None:
@@ -203,7 +189,8 @@ def parse_article(document: Document) -> ParsedArticle:
     if year is None and (found := _YEAR.search(lead)):
         year = int(found.group("year"))
     all_text = "\n\n".join(section.text for section in sections if not section.spoiler)
-    return ParsedArticle(
+    return FilmRecord(
+        slug=document.path.parent.name if slug is None else slug,
         title=strip_disambiguator(title),
         year=year,
         infobox=infobox,

@@ -94,7 +94,7 @@ def finish_infobox(
                 key=draft.key.strip(),
                 values=tuple(item.name for item in items),
                 line=draft.line,
-                notes=tuple(item.note for item in items),
+                notes=tuple(item.note for item in items) if any(i.note for i in items) else (),
             )
         )
     return tuple(fields), tuple(warnings)

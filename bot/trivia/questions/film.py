@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from typing import Final
 
 from bot.models import DocumentKind, FilmRecord, Section
+from bot.names import COMPANY_SUFFIXES, word_key
 from bot.text import fold
 from bot.trivia.aliases import (
-    COMPANY_SUFFIXES,
     character_aliases,
     company_aliases,
     person_aliases,
@@ -73,7 +73,7 @@ class FilmContext:
 
 def _is_company(name: str) -> bool:
     words = name.split()
-    return len(words) > 1 and fold(words[-1]).strip(".,") in COMPANY_SUFFIXES
+    return len(words) > 1 and word_key(words[-1]) in COMPANY_SUFFIXES
 
 
 def _article_name(film: FilmRecord) -> str:

@@ -6,12 +6,11 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Final
 
-from bot.models import FilmRecord
+from bot.models import FilmRecord, QuestionKind
 from bot.parsing.dates import DatedEvent, dated_events
 from bot.parsing.infobox import DATE_KEYS
 from bot.text import fold
 from bot.trivia.aliases import MONTH_NAMES, month_aliases, number_aliases, unique_folded
-from bot.trivia.models import QuestionKind
 from bot.trivia.questions.common import FIGURE, Draft, Entity, figure
 from bot.trivia.questions.film import FilmContext
 

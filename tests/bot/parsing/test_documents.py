@@ -142,7 +142,7 @@ def test_film_folder_with_a_bad_name_fails_alone(tmp_path):
     assert [film.slug for film in kb.films] == [SLUG]
     (failure,) = kb.failures
     assert failure.slug == "Bad Name"
-    assert "lowercase" in str(failure.error)
+    assert "lowercase" in failure.message
     assert not failure.kept
     assert folder.is_dir()
 
