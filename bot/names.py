@@ -110,6 +110,7 @@ GENERATIONAL_SUFFIXES: Final = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 POST_NOMINALS: Final = frozenset(
     {"esq", "phd", "md", "asc", "bsc", "csc", "obe", "mbe", "cbe", "kbe", "dbe"}
+    | {"ace", "acs", "aic", "gsc", "nzcs", "isc"}
 )
 """Degrees, honours and guild letters written after a name (folded, without dots)."""
 
@@ -149,6 +150,12 @@ COMPANY_SUFFIXES: Final = frozenset(
         "releasing",
         "distribution",
         "media",
+        "bros",
+        "works",
+        "filmworks",
+        "group",
+        "animation",
+        "international",
     }
 )
 """Trailing words dropped from a company's name to form its short name (folded, no dots)."""

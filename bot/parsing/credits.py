@@ -6,6 +6,14 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from bot.names import (
+    COMPANY_SUFFIXES,
+    GENERATIONAL_SUFFIXES,
+    NAME_PARTICLES,
+    NAME_SUFFIXES,
+    PERSON_TITLES,
+    word_key,
+)
 from bot.text import fold
 
 __all__ = [
@@ -18,14 +26,8 @@ __all__ = [
 
 _SEPARATOR = re.compile(r"(?<!\d),|,(?!\d{3}\b)|;|\s+and\s+|\s*&\s*|\s*\+\s*|\s+/\s+")
 _AND = re.compile(r"^(?:and|&)$", re.IGNORECASE)
-_GENERATIONAL = frozenset({"jr", "sr", "ii", "iii", "iv"})
-"""Suffixes that are part of the person's name ('Ike Jarlego Jr.')."""
-_CREDENTIALS = frozenset({"asc", "bsc", "csc", "ace", "acs", "aic", "gsc", "nzcs", "afc", "isc"})
-"""Post-nominals of cinematographers' and editors' societies: a note, not part of the name."""
-_ABBREVIATIONS = frozenset(
-    {"co", "inc", "ltd", "corp", "bros", "llc", "plc", "st", "dr", "mr", "mrs", "ms", "prof"}
-)
-"""Words whose full stop is part of the name ('Acme Co.'), not the end of a sentence."""
+_ABBREVIATIONS = COMPANY_SUFFIXES | PERSON_TITLES | NAME_PARTICLES
+"""Words whose full stop is part of the name ('Acme Co.', 'Dr.', 'St.'), not a sentence end."""
 _INITIAL = re.compile(r"(?:^|\s)[A-Z]\.$")
 _DOTTED = re.compile(r"^(?:[A-Z]\.){2,4}$")
 _PAREN = re.compile(r"\s*\((?P<note>[^()]*)\)")
@@ -35,16 +37,6 @@ _OTHERS = re.compile(r"^(?:and\s+)?(?:others|et al)\.?$|^(?:and\s+)?(?:many\s+)?
 _ET_AL = re.compile(r",?\s+(?:et al|and others)\.?$", re.IGNORECASE)
 _WORD = re.compile(r"\S+")
 _LOWER_START = re.compile(r"^[a-z]")
-_NAME_WORD = re.compile(r"^(?:[A-Z][\w'.-]*|de|da|del|der|van|von|le|la|di|du|bin|ibn)$")
-"""Words of a person's name: capitalised, or a particle ('van', 'de'); 'and' or 'a' is none."""
-_COMPANY_WORDS = frozenset(
-    {
-        "pictures", "films", "film", "productions", "studios", "studio", "entertainment",
-        "releasing", "media", "company", "group", "works", "filmworks", "distribution",
-        "international", "features", "cinema", "television", "records", "animation",
-    }
-)  # fmt: skip
-"""A value ending in one of these is a company, however many capitalised words it has."""
 MIN_RUN_TOGETHER_WORDS = 4
 """A value of this many capitalised words with no separator may be several names run together."""
 MIN_UNANCHORED_WORDS = 6
@@ -93,18 +85,13 @@ def _top_level_parts(value: str) -> list[str]:
     return parts
 
 
-def _suffix_key(word: str) -> str:
-    return word.replace(".", "").casefold()
-
-
 def _is_suffix(word: str) -> bool:
     """'Jr.', 'III', 'A.S.C.' or 'BSC': a suffix of the name before it, never an item."""
-    key = _suffix_key(word)
-    return key in _GENERATIONAL or key in _CREDENTIALS or bool(_DOTTED.match(word))
+    return word_key(word) in NAME_SUFFIXES or bool(_DOTTED.match(word))
 
 
 def _abbreviation(word: str) -> bool:
-    return _suffix_key(word) in _ABBREVIATIONS
+    return word_key(word) in _ABBREVIATIONS
 
 
 def strip_trailing_period(text: str) -> str:
@@ -150,13 +137,18 @@ def _clean(raw: str) -> CreditItem | None:
     suffixes: list[str] = []
     while len(words) > 1 and _is_suffix(words[-1]):
         suffixes.insert(0, words.pop())
-    generational = [s for s in suffixes if _suffix_key(s) in _GENERATIONAL]
-    credentials = [s for s in suffixes if _suffix_key(s) not in _GENERATIONAL]
+    generational = [s for s in suffixes if word_key(s) in GENERATIONAL_SUFFIXES]
+    credentials = [s for s in suffixes if word_key(s) not in GENERATIONAL_SUFFIXES]
     name = " ".join(words + generational).strip(" ,")
     if not name or _OTHERS.match(name):
         return None
     note_parts = [n for n in (*credentials, *notes) if n]
     return CreditItem(name=name, note="; ".join(note_parts) or None)
+
+
+def _is_name_word(word: str) -> bool:
+    """Capitalised, or a particle: 'and' or 'a' between names means a company or a title."""
+    return word[0].isupper() or word_key(word) in NAME_PARTICLES
 
 
 def _known_runs(words: list[str], known: Iterable[str]) -> list[tuple[int, int]]:
@@ -184,9 +176,9 @@ def split_run_together(value: str, known: Iterable[str]) -> CreditSplit | None:
     words); the split is marked unsure when any part was not a known name.
     """
     words = _WORD.findall(value)
-    if len(words) < MIN_RUN_TOGETHER_WORDS or not all(_NAME_WORD.match(w) for w in words):
+    if len(words) < MIN_RUN_TOGETHER_WORDS or not all(_is_name_word(w) for w in words):
         return None
-    if words[-1].casefold() in _COMPANY_WORDS:
+    if word_key(words[-1]) in COMPANY_SUFFIXES:
         return None
     spans = _known_runs(words, known)
     if not spans:

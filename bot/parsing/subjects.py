@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from bot.names import GENERATIONAL_SUFFIXES, word_key
+
 __all__ = ["intro_subjects"]
 
 _CUE = re.compile(
@@ -16,7 +18,6 @@ _CUE = re.compile(
 )
 _TOKEN = re.compile(r"[\w'.-]+|[,;:.!?()]")
 _NAME_WORD = re.compile(r"^[A-Z][\w'-]*\.?$|^[A-Z]\.$")
-_SUFFIX = re.compile(r"^(?:Jr|Sr|II|III|IV)\.?$")
 _JOINERS = frozenset({"and", "&", ","})
 _ROLE_WORDS = frozenset(
     {
@@ -30,6 +31,10 @@ _ROLE_WORDS = frozenset(
     }
 )  # fmt: skip
 """Words between a cue and a name that describe the person ('director', 'the actor')."""
+
+
+def _is_suffix(word: str) -> bool:
+    return word_key(word) in GENERATIONAL_SUFFIXES
 
 
 def _names_after(tokens: list[str]) -> list[str]:
@@ -49,7 +54,7 @@ def _names_after(tokens: list[str]) -> list[str]:
         break
     if current:
         names.append(" ".join(current))
-    return [name.rstrip(".") if not _SUFFIX.match(name.split()[-1]) else name for name in names]
+    return [name if _is_suffix(name.split()[-1]) else name.rstrip(".") for name in names]
 
 
 def intro_subjects(paragraphs: Iterable[str]) -> tuple[str, ...]:
