@@ -43,7 +43,7 @@ def _names_after(tokens: list[str]) -> list[str]:
     for token in tokens:
         if _NAME_WORD.match(token) and token.rstrip(".").casefold() not in _ROLE_WORDS:
             current.append(token)
-            if token.endswith(".") and len(token) > 2 and not _SUFFIX.match(token):
+            if token.endswith(".") and len(token) > 2 and not _is_suffix(token):
                 break  # a full stop after a word ends the sentence
             continue
         if current:
