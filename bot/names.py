@@ -45,6 +45,7 @@ __all__ = [
     "SHORT_HONORIFICS",
     "NameParts",
     "company_core",
+    "has_company_suffix",
     "initials",
     "is_capitalised",
     "is_proper_name",
@@ -323,6 +324,12 @@ def is_proper_name(name: str, *, titles: frozenset[str] = CHARACTER_TITLES) -> b
 def _words(text: str) -> list[str]:
     """``text`` split into words, commas around them dropped."""
     return [word for word in (raw.strip(",") for raw in normalize_typography(text).split()) if word]
+
+
+def has_company_suffix(name: str) -> bool:
+    """Whether ``name`` ends in a company word ('Everly Brothers Films'): a company, no person."""
+    words = _words(name)
+    return len(words) > 1 and word_key(words[-1]) in COMPANY_SUFFIXES
 
 
 def strip_leading_article(text: str) -> str:

@@ -9,6 +9,7 @@ import pytest
 from bot.names import (
     CHARACTER_TITLES,
     company_core,
+    has_company_suffix,
     initials,
     is_proper_name,
     name_forms,
@@ -240,3 +241,10 @@ def test_a_name_starting_with_an_article_has_no_first_name_or_surname() -> None:
         "The Lantern Spirit",
         "Lantern Spirit",
     )
+
+
+def test_has_company_suffix() -> None:
+    assert has_company_suffix("Everly Brothers Films")
+    assert has_company_suffix("Acme Co.")
+    assert not has_company_suffix("Films")
+    assert not has_company_suffix("Tamsin Rook")

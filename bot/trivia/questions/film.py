@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from bot.models import DocumentKind, FilmRecord, Section
-from bot.names import COMPANY_SUFFIXES, word_key
+from bot.names import has_company_suffix
 from bot.text import fold
 from bot.trivia.aliases import (
     character_aliases,
@@ -45,7 +45,7 @@ class FilmContext:
         A company credited in a person's role ('Producers: Everly Brothers Films') gets a
         company's aliases, never a 'surname' that is its suffix ('Films').
         """
-        if _is_company(name):
+        if has_company_suffix(name):
             return company_aliases(name, self.companies)
         return person_aliases(name, self.people)
 
@@ -69,11 +69,6 @@ class FilmContext:
             if text is not None and fold(text) in fold(section.text):
                 return section
         return None
-
-
-def _is_company(name: str) -> bool:
-    words = name.split()
-    return len(words) > 1 and word_key(words[-1]) in COMPANY_SUFFIXES
 
 
 def _article_name(film: FilmRecord) -> str:

@@ -78,3 +78,5 @@ def test_no_name_fragment_as_an_answer_or_choice(questions):
     for q in questions:
         for text in (*q.answers, *q.choices):
             assert text.casefold() not in FRAGMENTS, (q.text, text)
+            for part in re.split(r" and | & ", text):
+                assert part.casefold() not in FRAGMENTS, (q.text, text)
