@@ -31,7 +31,12 @@ def film_json(film: FilmRecord) -> dict[str, Any]:
         "runtime_minutes": film.runtime_minutes,
         "release_date": film.release_date.isoformat() if film.release_date else None,
         "cast": [
-            {"actor": c.actor, "character": c.character, "description": c.description}
+            {
+                "actor": c.actor,
+                "character": c.character,
+                "description": c.description,
+                "note": c.note,
+            }
             for c in film.cast
         ],
         "sections": [{"path": list(s.path), "spoiler": s.spoiler} for s in film.sections],

@@ -54,7 +54,7 @@ def test_seed_dry_run_json_shape(seeds_dir, capsys):
     assert film["runtime_minutes"] == 104
     assert film["release_date"] == "2012-07-25"
     assert len(film["cast"]) == 13
-    assert all(set(c) == {"actor", "character", "description"} for c in film["cast"])
+    assert all(set(c) == {"actor", "character", "description", "note"} for c in film["cast"])
     assert sum(c["description"] is None for c in film["cast"]) == 2
     assert all(set(s) == {"path", "spoiler"} for s in film["sections"])
     assert {"path": ["Plot"], "spoiler": True} in film["sections"]
