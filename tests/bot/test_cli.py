@@ -154,3 +154,15 @@ def test_seeds_folder_from_the_environment(seeds_dir, monkeypatch, capsys):
     monkeypatch.setenv("FILMCLUB_SEEDS", str(seeds_dir))
     assert main(["seed", "--dry-run", "--json"]) == EXIT_OK
     assert json.loads(capsys.readouterr().out)["films"][0]["slug"] == "ruby-sparks"
+
+
+def test_questions_over_the_real_layout_films(capsys):
+    documents = Path(__file__).parent / "parsing" / "documents"
+    assert main(["questions", "--seeds", str(documents), "--json"]) == EXIT_OK
+    questions = json.loads(capsys.readouterr().out)
+    assert {q["film"] for q in questions} == {
+        "copper-orchard",
+        "grey-harbour",
+        "osaki-lanterns",
+        "salt-meridian",
+    }

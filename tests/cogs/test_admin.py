@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import dataclasses
+import logging
 import os
 import stat
 from collections.abc import AsyncIterator, Sequence
@@ -187,3 +188,18 @@ async def test_a_film_whose_article_breaks_is_listed_and_keeps_its_content(club:
     info = await club.fake.slash("film info", {"film": FILM})
     assert info.embeds[0]["title"] == "Ruby Sparks (2012)"
     assert "Zoe Kazan" in (await club.fake.slash("cast", {"query": "ruby"})).content
+
+
+async def test_a_first_start_with_a_broken_film_loads_the_others_and_logs_it(
+    club_settings: Settings, caplog: pytest.LogCaptureFixture
+) -> None:
+    broken = writable(club_settings.seeds_dir) / "aa-broken"
+    broken.mkdir()
+    (broken / "article.txt").write_bytes(b"\x00\x01 not text")
+    with caplog.at_level(logging.ERROR, logger="bot.app"):
+        async with start_club(club_settings) as club:
+            info = await club.fake.slash("film info", {"film": FILM})
+            assert info.embeds[0]["title"] == "Ruby Sparks (2012)"
+    (record,) = [r for r in caplog.records if "aa-broken" in r.getMessage()]
+    assert "not loaded" in record.getMessage()
+    assert "article.txt" in record.getMessage()
