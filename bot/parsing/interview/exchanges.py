@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 
 from bot.parsing.documents import Paragraph
-from bot.parsing.labels import label_only, split_label
+from bot.parsing.interview.labels import label_only, split_label
 from bot.parsing.speakers import ANSWER_LABELS, INTERVIEWER_LABELS
 from bot.text import fold
 

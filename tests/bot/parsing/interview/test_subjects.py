@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.parsing.subjects import intro_subjects
+from bot.parsing.interview.subjects import intro_subjects
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.parsing.chrome import is_byline, is_caption, is_chrome
+from bot.parsing.interview.chrome import is_byline, is_caption, is_chrome
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,7 @@
 """Speaker turns split out of paragraphs that hold several."""
 
 from bot.parsing.documents import split_paragraphs
-from bot.parsing.exchanges import split_turns
+from bot.parsing.interview.exchanges import split_turns
 
 
 def turns(text):

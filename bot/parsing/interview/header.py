@@ -1,0 +1,78 @@
+"""An interview's title, date and publication, from the lines above its first exchange."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from bot.parsing.interview.labels import strip_markup
+from bot.parsing.interview.roles import MAX_HEADER_CHARS, ROLE_LABEL, Classified, Role
+from bot.parsing.speakers import INTERVIEWER_LABELS
+from bot.parsing.values import parse_date
+from bot.text import fold
+
+__all__ = ["header", "outlet"]
+
+_PUBLISHED_IN = re.compile(
+    r"^(?i:originally\s+|first\s+)?(?i:published|appeared|posted)\s+(?i:in|on|by)\s+"
+    r"(?P<outlet>[A-Z][^,;|]*?)(?=\s*[,;|]|\s+on\s|\s*$)"
+)
+_OUTLET_WORDS = frozenset(
+    {
+        "review", "weekly", "daily", "magazine", "times", "post", "news", "radio", "journal",
+        "film", "films", "cinema", "online", "blog", "podcast", "tv", "press", "gazette",
+        "tribune", "herald", "observer", "guardian", "reporter", "stage", "screen", "variety",
+        "monthly", "quarterly", "digest", "chronicle", "network", "channel", "media", "bulletin",
+        "wire", "express", "mail", "telegraph", "independent", "insider", "collective", "club",
+    }
+)  # fmt: skip
+"""Words that make a label a publication ('Cinema Weekly'), not a person."""
+
+
+def header(items: list[Classified]) -> tuple[str | None, dt.date | None, str | None]:
+    """Title, publication date and publication from the lines above the first exchange."""
+    title: str | None = None
+    published: dt.date | None = None
+    outlet: str | None = None
+    for item in items:
+        if item.role in (Role.ANSWER, Role.INTERVIEWER):
+            break
+        text = item.paragraph.text if item.role is Role.SKIP else item.text
+        if len(text) > MAX_HEADER_CHARS:
+            continue
+        plain = strip_markup(text)
+        found = parse_date(plain)
+        if found is not None and published is None:
+            published = found
+        named = _PUBLISHED_IN.match(plain)
+        if named and outlet is None:
+            outlet = named.group("outlet").strip()
+        elif (
+            title is None
+            and found is None
+            and item.role in (Role.PLAIN, Role.HEADING)
+            and not plain.endswith((".", ":", "?"))
+        ):
+            title = plain
+    return title, published, outlet
+
+
+def _looks_like_outlet(label: str) -> bool:
+    words = [fold(word) for word in label.split()]
+    return words[0] == "the" or any(word in _OUTLET_WORDS for word in words)
+
+
+def outlet(items: list[Classified]) -> str | None:
+    """The publication that asks the questions ('Cinema Weekly:'), never a person's name."""
+    return next(
+        (
+            item.label
+            for item in items
+            if item.role is Role.INTERVIEWER
+            and item.label
+            and fold(item.label) not in INTERVIEWER_LABELS
+            and ROLE_LABEL.match(item.label) is None
+            and _looks_like_outlet(item.label)
+        ),
+        None,
+    )
