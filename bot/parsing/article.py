@@ -29,6 +29,11 @@ _TITLE = re.compile(r"^=\s*(?P<title>[^=].*?)\s*=$")
 _HEADING = re.compile(r"^(?P<marks>={2,6})\s*(?P<title>.+?)\s*(?P=marks)$")
 _BULLET = re.compile(r"^[-*•]\s*")
 _NESTED = re.compile(r"^(?:\s+[-*•]|[-*•]{2,})\s*")
+_CITATION = re.compile(
+    r"\[(?:\d{1,3}|[a-z]|(?:note|nb|n) ?\d{1,3}|citation needed|clarification needed)\]",
+    re.IGNORECASE,
+)
+"""Footnote markers of a rendered page ('[3]', '[a]', '[note 1]'): never part of a value."""
 _YEAR = re.compile(r"\b(?P<year>1[89]\d\d|2[01]\d\d)\b")
 _DISAMBIGUATOR = re.compile(
     r"\s*\((?:[^()]*\s)?(?:film|movie|motion picture|feature|picture)\)$", re.IGNORECASE
@@ -71,7 +76,8 @@ def _collect(document: Document) -> tuple[str | None, list[_Line], list[_Section
     preamble: list[_Line] = []
     sections: list[_SectionDraft] = []
     stack: list[tuple[int, str]] = []
-    for number, raw in enumerate(document.text.split("\n"), start=1):
+    for number, text in enumerate(document.text.split("\n"), start=1):
+        raw = _CITATION.sub("", text)
         line = raw.strip()
         heading = _HEADING.match(line)
         if heading:

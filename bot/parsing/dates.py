@@ -12,6 +12,8 @@ from bot.parsing.values import find_dates
 __all__ = ["DatedEvent", "dated_events", "split_dates"]
 
 _PAREN = re.compile(r"\((?P<event>[^()]+)\)")
+_HIDDEN_ISO = re.compile(r"\s*\(\d{4}-\d{2}-\d{2}\)")
+"""A rendered page repeats each date in ISO form in parentheses: 'May 2, 2014 (2014-05-02)'."""
 _JOINERS = re.compile(r"^[\s,;:|/-]+|[\s,;:|/-]+$|^(?:at|in|on)\s+|\s+(?:at|in|on)$", re.I)
 
 
@@ -36,6 +38,7 @@ def _event(text: str) -> str | None:
 
 def split_dates(value: str) -> tuple[str, ...]:
     """One item per date in ``value``, each keeping the place or event written with it."""
+    value = _HIDDEN_ISO.sub("", value)
     matches = find_dates(value)
     if len(matches) < 2:
         return (value.strip(),) if value.strip() else ()

@@ -76,6 +76,14 @@ def _split_run_together(
     return result, warnings
 
 
+def _unique(items: list[CreditItem]) -> list[CreditItem]:
+    """Each name once ('Screenplay: A  Story: B, A' credits A once), first note kept."""
+    seen: dict[str, CreditItem] = {}
+    for item in items:
+        seen.setdefault(fold(item.name), item)
+    return list(seen.values())
+
+
 def finish_infobox(
     source: str, drafts: Iterable[InfoboxDraft], known: Iterable[str]
 ) -> tuple[tuple[InfoboxField, ...], tuple[str, ...]]:
@@ -89,6 +97,7 @@ def finish_infobox(
         if draft.key.casefold() not in DATE_KEYS | _WHOLE_KEYS:
             items, found = _split_run_together(source, draft, items, names)
             warnings.extend(found)
+            items = _unique(items)
         fields.append(
             InfoboxField(
                 key=draft.key.strip(),

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from bot.parsing.cast._member import split_character
-from bot.parsing.cast._names import KnownPeople, looks_like_name
+from bot.parsing.cast._names import KnownPeople, looks_like_name, looks_like_person
 from bot.parsing.cast._qualifiers import split_qualifiers
 
 __all__ = ["Pair", "multi_role_actor", "read_line", "strip_bullet"]
@@ -45,7 +45,7 @@ def _outside_parens(text: str, pattern: re.Pattern[str]) -> re.Match[str] | None
 def multi_role_actor(text: str) -> str | None:
     """'Actor as:' (or 'Actor as') heads a nested list of the actor's roles."""
     match = _AS_HEAD.match(text)
-    if match and looks_like_name(split_qualifiers(match.group("actor"))[0]):
+    if match and looks_like_person(split_qualifiers(match.group("actor"))[0]):
         return match.group("actor")
     return None
 
@@ -55,7 +55,7 @@ def _as_pairs(text: str) -> list[Pair] | None:
     if match is None:
         return None
     actor, rest = text[: match.start()], text[match.end() :]
-    if not looks_like_name(split_qualifiers(actor)[0]):
+    if not looks_like_person(split_qualifiers(actor)[0]):
         return None
     pairs: list[Pair] = []
     for part in _ALSO.split(rest):
@@ -70,7 +70,7 @@ def _sided_pair(left: str, right: str, known: KnownPeople) -> Pair | None:
     right_name, description = split_character(right)
     if split_qualifiers(left)[0] in known and split_qualifiers(right_name)[0] not in known:
         return Pair(left, right_name, description)
-    if not looks_like_name(split_qualifiers(right_name)[0]):
+    if not looks_like_person(split_qualifiers(right_name)[0]):
         return None
     return Pair(right_name, left, description)
 

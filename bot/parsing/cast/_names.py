@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from bot.names import NAME_PARTICLES, is_capitalised, word_key
 from bot.text import fold
 
-__all__ = ["KnownPeople", "looks_like_name"]
+__all__ = ["KnownPeople", "looks_like_name", "looks_like_person"]
 
 MAX_NAME_WORDS = 6
 MAX_NAME_CHARS = 60
@@ -22,6 +23,19 @@ def looks_like_name(text: str) -> bool:
         and len(text) <= MAX_NAME_CHARS
         and text[:1].isupper()
         and _SENTENCE.search(text) is None
+    )
+
+
+def looks_like_person(text: str) -> bool:
+    """True for a person's name: every word capitalised bar particles, no comma.
+
+    Stricter than a character ('the Ferry Pilot'), so a prose line of a cast section
+    ('Additionally, Ada Pym appears as herself') is no actor.
+    """
+    return (
+        looks_like_name(text)
+        and "," not in text
+        and all(is_capitalised(word) or word_key(word) in NAME_PARTICLES for word in text.split())
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.parsing.cast._names import KnownPeople, looks_like_name
+from bot.parsing.cast._names import KnownPeople, looks_like_person
 from bot.parsing.cast._qualifiers import split_qualifiers
 
 __all__ = ["TableRow", "is_table_line", "read_table"]
@@ -98,7 +98,7 @@ def read_table(lines: list[tuple[str, int]], known: KnownPeople) -> list[TableRo
             if index >= len(cells):
                 continue
             for actor in _MANY.split(cells[index]):
-                if looks_like_name(split_qualifiers(actor)[0]):
+                if looks_like_person(split_qualifiers(actor)[0]):
                     found.append(
                         TableRow(actor, cells[columns.character], description, language, number)
                     )

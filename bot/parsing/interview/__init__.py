@@ -10,7 +10,7 @@ from bot.parsing.documents import Document
 from bot.parsing.interview.attribution import attribute_unnamed_answers
 from bot.parsing.interview.builder import build
 from bot.parsing.interview.exchanges import split_turns
-from bot.parsing.interview.header import header, outlet
+from bot.parsing.interview.header import header
 from bot.parsing.interview.labels import split_label
 from bot.parsing.interview.roles import classify
 from bot.parsing.speakers import SpeakerResolver
@@ -76,7 +76,7 @@ def looks_like_interview(document: Document, resolver: SpeakerResolver) -> bool:
 def parse_interview(document: Document, resolver: SpeakerResolver) -> ParsedInterview:
     """Parse an interview document into quotes with speakers, questions and spoiler flags."""
     items, dropped = attribute_unnamed_answers(classify(document, resolver), resolver)
-    title, published, named_outlet = header(items)
+    title, published, publication = header(items)
     builder = build(document, items)
     warnings = builder.warnings
     if dropped:
@@ -90,6 +90,6 @@ def parse_interview(document: Document, resolver: SpeakerResolver) -> ParsedInte
         quotes=tuple(builder.quotes),
         title=title,
         published=published,
-        outlet=named_outlet or outlet(items),
+        outlet=publication,
         warnings=tuple(warnings),
     )

@@ -30,10 +30,14 @@ _OUTLET_WORDS = frozenset(
 
 
 def header(items: list[Classified]) -> tuple[str | None, dt.date | None, str | None]:
-    """Title, publication date and publication from the lines above the first exchange."""
-    title: str | None = None
+    """Title, publication date and publication, from the lines above the first exchange.
+
+    The publication is named by a 'Published in X' line or by the label that asks the
+    questions; a line that only repeats the publication's name is no title.
+    """
+    titles: list[str] = []
     published: dt.date | None = None
-    outlet: str | None = None
+    named: str | None = None
     for item in items:
         if item.role in (Role.ANSWER, Role.INTERVIEWER):
             break
@@ -44,17 +48,18 @@ def header(items: list[Classified]) -> tuple[str | None, dt.date | None, str | N
         found = parse_date(plain)
         if found is not None and published is None:
             published = found
-        named = _PUBLISHED_IN.match(plain)
-        if named and outlet is None:
-            outlet = named.group("outlet").strip()
+        publication = _PUBLISHED_IN.match(plain)
+        if publication and named is None:
+            named = publication.group("outlet").strip()
         elif (
-            title is None
-            and found is None
+            found is None
             and item.role in (Role.PLAIN, Role.HEADING)
             and not plain.endswith((".", ":", "?"))
         ):
-            title = plain
-    return title, published, outlet
+            titles.append(plain)
+    publisher = named or outlet(items)
+    title = next((t for t in titles if publisher is None or fold(t) != fold(publisher)), None)
+    return title, published, publisher
 
 
 def _looks_like_outlet(label: str) -> bool:

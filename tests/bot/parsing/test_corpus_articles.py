@@ -124,3 +124,45 @@ def test_cast_section_without_pairs_warns():
     assert film.cast == ()
     (warning,) = [w for w in film.warnings if w.startswith("article.txt")]
     assert warning.startswith("article.txt:10: the cast section 'Cast'")
+
+
+@pytest.fixture(scope="module")
+def harrow():
+    return parse_film(film_folder("harrow-road"))
+
+
+def test_rendered_page_artefacts_are_dropped(harrow):
+    assert harrow.title == "Harrow Road"
+    assert harrow.credit("directed by") == ("Wendell Okafor",)
+    assert harrow.runtime_minutes == 104
+    assert "[" not in harrow.lead
+    assert harrow.credit("release dates") == (
+        "14 March 1987 (London Film Festival)",
+        "2 October 1987 (United Kingdom)",
+    )
+    assert harrow.release_date == dt.date(1987, 3, 14)
+
+
+def test_labels_list_each_person_once_and_companies_stay_whole(harrow):
+    assert harrow.credit("written by") == ("Priya Lanning", "Wendell Okafor")
+    assert notes(harrow, "produced by") == [
+        ("Ines Carvalho", "executive producer"),
+        ("Tobias Wren Sr.", None),
+    ]
+    assert notes(harrow, "cinematography") == [("Anders Holm", "ASC")]
+    assert harrow.credit("edited by") == ("Ike Marlowe Jr.",)
+    assert harrow.credit("production companies") == (
+        "Northlight and a Lantern Pictures",
+        "Okafor & Lanning Films",
+    )
+    assert harrow.credit("based on") == ("The Long Road by Mabel Thorne",)
+
+
+def test_prose_and_numbered_lines_in_a_cast_section(harrow):
+    assert [(c.actor, c.character, c.note) for c in harrow.cast] == [
+        ("Ruth Ellery", "Maud Penrose", None),
+        ("Conrad Baptiste", 'Desmond "Dez" Fairweather', None),
+        ("Jun Takeda", "Mr. Ito", None),
+        ("Olwen Price", "Granny Penrose", "uncredited"),
+    ]
+    assert [w for w in harrow.warnings if w.startswith("article.txt")] == []

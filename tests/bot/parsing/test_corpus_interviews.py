@@ -141,3 +141,17 @@ def test_unusable_documents_are_skipped_with_their_reason():
         "interview-unattributed.txt:1: skipped: an interview whose answers"
     )
     assert skipped[1].startswith("notes.txt:1: skipped: neither an article")
+
+
+def test_all_caps_outlet_labels_and_a_bracketed_spoiler_warning():
+    film = parse_film(film_folder("harrow-road"))
+    found = [(q.speakers, q.question, q.spoiler) for q in quotes(film, "interview-caps.txt")]
+    assert found == [
+        (("Wendell Okafor",), "How did the bus become the film's stage?", False),
+        (("Wendell Okafor",), "Was Ruth Ellery your first choice?", False),
+        (("Wendell Okafor",), "Why end at the depot?", True),
+    ]
+    meta = source(film, "interview-caps.txt")
+    assert meta.publication == "THE FILM STAGE"
+    assert meta.title == "Wendell Okafor Takes the Number 36"
+    assert meta.published == dt.date(1987, 10, 3)
