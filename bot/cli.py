@@ -113,7 +113,9 @@ async def _seed(settings: Settings, args: argparse.Namespace) -> int:
             print(film_summary(film))
         if summary:
             print(summary)
-        print(f"{len(kb.films)} film(s) in {elapsed * 1000:.0f} ms")
+        warnings = sum(len(film.warnings) for film in kb.films)
+        noted = f", {warnings} warning(s) (see 'warning:' lines)" if warnings else ""
+        print(f"{len(kb.films)} film(s) in {elapsed * 1000:.0f} ms{noted}")
     _print_failures(failures)
     return EXIT_FAILURE if failures else EXIT_OK
 

@@ -109,6 +109,15 @@ def test_cast_character_first_under_family_headings(copper):
     assert [w for w in copper.warnings if w.startswith("article.txt")] == []
 
 
+def test_an_unsure_run_together_split_warns(osaki):
+    assert osaki.credit("produced by") == ("Hiro Tanabe", "Saki Mori", "Leon Marsh")
+    (warning,) = osaki.warnings
+    assert warning.startswith(
+        "article.txt:6: 'Produced by' value 'Hiro Tanabe Saki Mori Leon Marsh'"
+    )
+    assert "check it" in warning
+
+
 def test_voice_cast_table(osaki):
     assert [(c.actor, c.character, c.note) for c in osaki.cast][:4] == [
         ("Mio Asakura", "Hana", "Japanese"),
