@@ -12,6 +12,7 @@ from bot.parsing.values import find_dates
 __all__ = ["DatedEvent", "dated_events", "split_dates"]
 
 _PAREN = re.compile(r"\((?P<event>[^()]+)\)")
+_SEPARATORS = " ,;/|"
 _HIDDEN_ISO = re.compile(r"\s*\(\d{4}-\d{2}-\d{2}\)")
 """A rendered page repeats each date in ISO form in parentheses: 'May 2, 2014 (2014-05-02)'."""
 _JOINERS = re.compile(r"^[\s,;:|/-]+|[\s,;:|/-]+$|^(?:at|in|on)\s+|\s+(?:at|in|on)$", re.I)
@@ -42,7 +43,7 @@ def split_dates(value: str) -> tuple[str, ...]:
     matches = find_dates(value)
     if len(matches) < 2:
         return (value.strip(),) if value.strip() else ()
-    if value[: matches[0].start].strip(" ,;"):
+    if value[: matches[0].start].strip(_SEPARATORS):
         # 'Festival: date, Country: date' names each event before its date.
         starts = [0, *(m.end for m in matches[:-1])]
         ends = [m.end for m in matches]
@@ -50,7 +51,9 @@ def split_dates(value: str) -> tuple[str, ...]:
     else:
         starts = [m.start for m in matches]
         ends = [*(m.start for m in matches[1:]), len(value)]
-    return tuple(value[start:end].strip(" ,;") for start, end in zip(starts, ends, strict=True))
+    return tuple(
+        value[start:end].strip(_SEPARATORS) for start, end in zip(starts, ends, strict=True)
+    )
 
 
 def dated_events(values: Iterable[str]) -> tuple[DatedEvent, ...]:

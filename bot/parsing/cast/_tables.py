@@ -14,8 +14,8 @@ _RULE = re.compile(r"^[|+:\s-]+$")
 _CELL_SPLIT = re.compile(r"\s*\|\|?\s*|\t+")
 _CHARACTER_HEADERS = re.compile(r"^(?:character|characters|role|roles|part)s?$", re.I)
 _ACTOR_HEADERS = re.compile(
-    r"^(?:actor|actors|actress|cast|performer|performers|played by|voice|voice actor|"
-    r"voiced by|name)s?$",
+    r"\b(?:actors?|actress(?:es)?|cast|performers?|played by|voice actors?|voiced by|voice|"
+    r"names?)\b",
     re.I,
 )
 _DESCRIPTION_HEADERS = re.compile(r"^(?:description|notes?|comments?)$", re.I)
@@ -56,10 +56,11 @@ def _header_columns(cells: list[str]) -> _Columns | None:
         return None
     description = next((i for i, c in enumerate(plain) if _DESCRIPTION_HEADERS.match(c)), None)
     others = [i for i in range(len(plain)) if i not in (character, description)]
-    named = [i for i in others if _ACTOR_HEADERS.match(plain[i])]
+    named = [i for i in others if _ACTOR_HEADERS.search(plain[i])]
     actors: tuple[tuple[int, str | None], ...]
     if named:
-        actors = tuple((i, None) for i in named)
+        # 'Voice (Japanese)' keeps its language; 'Actor' has none.
+        actors = tuple((i, split_qualifiers(cells[i])[1]) for i in named)
     else:
         # Every other column is a language version of a voice cast ('English', 'Japanese').
         actors = tuple((i, plain[i]) for i in others if plain[i])

@@ -37,3 +37,10 @@ def test_dated_events_keep_the_event():
         (dt.date(2014, 6, 20), "Canada"),
         (dt.date(2014, 7, 1), None),
     ]
+
+
+def test_dates_separated_by_slashes():
+    assert split_dates("25 July 2012 (US) / 12 October 2012 (UK)") == (
+        "25 July 2012 (US)",
+        "12 October 2012 (UK)",
+    )

@@ -138,3 +138,15 @@ def test_section_not_headed_cast_counts_when_mostly_pairs():
     other = CastSection(("Production",), 9, ("Ada Pym as a child lived nearby.", "It rained."))
     result = read_cast("film.txt", [section, other], ())
     assert [(m.actor, m.character) for m in result.members] == [("Ada Pym", "Nell")]
+
+
+def test_table_header_cast_member_and_role():
+    _, members = cast("| Cast member | Role |", "| Ada Pym | Nell |")
+    assert members == [("Ada Pym", "Nell", None, None)]
+
+
+def test_voice_columns_named_with_their_language():
+    _, members = cast(
+        "| Character | Voice (Japanese) | Voice (English) |", "| Nell | Ada Pym | Bo Lind |"
+    )
+    assert members == [("Ada Pym", "Nell", None, "Japanese"), ("Bo Lind", "Nell", None, "English")]
