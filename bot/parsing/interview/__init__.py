@@ -55,7 +55,7 @@ def prose_text(document: Document) -> str:
 def interview_problem(document: Document, resolver: SpeakerResolver) -> str | None:
     """Why the document is not a usable interview, or None when it is one."""
     items, dropped = attribute_unnamed_answers(classify(document, resolver), resolver)
-    if len(build(document, items).quotes) >= MIN_ANSWERS:
+    if len(build(document, items, resolver).quotes) >= MIN_ANSWERS:
         return None
     if dropped:
         return (
@@ -77,7 +77,7 @@ def parse_interview(document: Document, resolver: SpeakerResolver) -> ParsedInte
     """Parse an interview document into quotes with speakers, questions and spoiler flags."""
     items, dropped = attribute_unnamed_answers(classify(document, resolver), resolver)
     title, published, publication = header(items)
-    builder = build(document, items)
+    builder = build(document, items, resolver)
     warnings = builder.warnings
     if dropped:
         warnings.append(

@@ -2,11 +2,25 @@
 
 from __future__ import annotations
 
-from bot.parsing.interview.roles import Classified, Role, display_name, is_question
+from bot.parsing.interview.roles import (
+    Classified,
+    Role,
+    display_name,
+    is_bold_question,
+    is_question,
+)
 from bot.parsing.interview.subjects import intro_subjects
 from bot.parsing.speakers import SpeakerResolver
 
-__all__ = ["alternating_subject", "attribute_unnamed_answers", "questions_are_labelled"]
+__all__ = [
+    "MIN_BOLD_QUESTIONS",
+    "alternating_subject",
+    "attribute_unnamed_answers",
+    "questions_are_labelled",
+]
+
+MIN_BOLD_QUESTIONS = 2
+"""An interview without any speaker label is read when it asks at least this many in bold."""
 
 
 def _subject(items: list[Classified], resolver: SpeakerResolver) -> tuple[str, ...] | None:
@@ -22,8 +36,12 @@ def _subject(items: list[Classified], resolver: SpeakerResolver) -> tuple[str, .
         return None
     exchange = (Role.ANSWER, Role.INTERVIEWER)
     first = next((i for i, item in enumerate(items) if item.role in exchange), len(items))
-    intro = [item.text for item in items[:first] if item.role is Role.PLAIN]
-    subjects = intro_subjects(intro)
+    return _intro_subject(items[:first], resolver)
+
+
+def _intro_subject(intro: list[Classified], resolver: SpeakerResolver) -> tuple[str, ...] | None:
+    """The one person the introduction says the interview is with, else the one credited."""
+    subjects = intro_subjects(item.text for item in intro if item.role is Role.PLAIN)
     if len(subjects) == 1:
         name = subjects[0]
         resolved = _credited_match(name, resolver) or resolver.resolve_one(name)
@@ -76,11 +94,22 @@ def questions_are_labelled(items: list[Classified]) -> bool:
     return interviewer > asking
 
 
-def alternating_subject(items: list[Classified], labelled: bool) -> tuple[str, ...] | None:
-    """In 'labels on the first exchange only' interviews, who answers the unlabelled questions."""
+def alternating_subject(
+    items: list[Classified], labelled: bool, resolver: SpeakerResolver
+) -> tuple[str, ...] | None:
+    """Who answers the unlabelled questions of an interview that labels few or no turns.
+
+    With labels on the first exchange only, the one person who answered under their name.
+    With no labels at all, questions in bold and the person the introduction names.
+    """
     if labelled:
         return None
     named = {item.speakers for item in items if item.role is Role.ANSWER}
+    if not named:
+        bold = [i for i, item in enumerate(items) if is_bold_question(item)]
+        if len(bold) < MIN_BOLD_QUESTIONS:
+            return None
+        return _intro_subject(items[: bold[0]], resolver)
     if len(named) != 1:
         return None
     first = next(i for i, item in enumerate(items) if item.role is Role.ANSWER)

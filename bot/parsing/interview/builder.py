@@ -8,7 +8,8 @@ from bot.models import Quote
 from bot.parsing.documents import Document
 from bot.parsing.interview.attribution import alternating_subject, questions_are_labelled
 from bot.parsing.interview.labels import strip_markup
-from bot.parsing.interview.roles import Classified, Role, is_question
+from bot.parsing.interview.roles import Classified, Role, is_bold_question, is_question
+from bot.parsing.speakers import SpeakerResolver
 
 __all__ = ["Builder", "build"]
 
@@ -77,6 +78,9 @@ class Builder:
         """An unlabelled paragraph: a continued answer, an alternating answer or a question."""
         if self.labelled_questions and self.last is not None:
             self.add(self.last.speakers, item, self.last.question)
+        elif not self.started and self.alternating and is_bold_question(item):
+            self.started = True
+            self.ask(item.text)
         elif not self.started:
             self.question = item.text if is_question(item.text) else None
         elif self.alternating and not is_question(item.text) and self.asking:
@@ -88,13 +92,13 @@ class Builder:
             self.ask(item.text)
 
 
-def build(document: Document, items: list[Classified]) -> Builder:
+def build(document: Document, items: list[Classified], resolver: SpeakerResolver) -> Builder:
     """The quotes and warnings of an interview whose paragraphs are classified."""
     labelled = questions_are_labelled(items)
     builder = Builder(
         source=document.name,
         labelled_questions=labelled,
-        alternating=alternating_subject(items, labelled),
+        alternating=alternating_subject(items, labelled, resolver),
         quotes=[],
         warnings=[],
     )

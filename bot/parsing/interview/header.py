@@ -17,6 +17,8 @@ _PUBLISHED_IN = re.compile(
     r"^(?i:originally\s+|first\s+)?(?i:published|appeared|posted)\s+(?i:in|on|by)\s+"
     r"(?P<outlet>[A-Z][^,;|]*?)(?=\s*[,;|]|\s+on\s|\s*$)"
 )
+_DATELINE = re.compile(r"^(?P<outlet>[A-Z][^,|]{2,60}?)\s*[,|]\s*(?P<when>[^,|]*\b\d{4}\b.*)$")
+"""'Coastline Film Monthly, April 2011': a publication's name and an issue date."""
 _OUTLET_WORDS = frozenset(
     {
         "review", "weekly", "daily", "magazine", "times", "post", "news", "radio", "journal",
@@ -49,8 +51,11 @@ def header(items: list[Classified]) -> tuple[str | None, dt.date | None, str | N
         if found is not None and published is None:
             published = found
         publication = _PUBLISHED_IN.match(plain)
+        dateline = _DATELINE.match(plain)
         if publication and named is None:
             named = publication.group("outlet").strip()
+        elif dateline and named is None and _looks_like_outlet(dateline.group("outlet")):
+            named = dateline.group("outlet").strip()
         elif (
             found is None
             and item.role in (Role.PLAIN, Role.HEADING)

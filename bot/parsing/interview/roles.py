@@ -21,6 +21,7 @@ __all__ = [
     "Role",
     "classify",
     "display_name",
+    "is_bold_question",
     "is_question",
 ]
 
@@ -73,6 +74,16 @@ class Classified:
     text: str
     speakers: tuple[str, ...] = ()
     label: str | None = None
+
+
+def is_bold_question(item: Classified) -> bool:
+    """True for an unlabelled question written in bold ('**Why the sea?**')."""
+    return (
+        item.role is Role.PLAIN
+        and item.label is None
+        and _BOLD_ONLY.match(item.text) is not None
+        and is_question(item.text)
+    )
 
 
 def is_question(text: str) -> bool:

@@ -23,6 +23,9 @@ def osaki():
     return parse_film(film_folder("osaki-lanterns"))
 
 
+UNLABELLED = "interview-unlabelled.txt"
+
+
 def quotes(film, name):
     return [q for q in film.quotes if q.source == name]
 
@@ -133,9 +136,32 @@ def test_bold_labels_outlet_and_subheadings(osaki):
     assert [w for w in osaki.warnings if w.startswith("interview-bold.txt")] == []
 
 
+def test_no_labels_at_all_bold_questions_and_the_subject_named_in_the_intro():
+    film = parse_film(film_folder("grey-harbour"))
+    found = [(q.speakers, q.text.split(".")[0], q.question) for q in quotes(film, UNLABELLED)]
+    assert found == [
+        (("Abel Marsh",), "Because actors would have played fishermen", "Why not hire actors?"),
+        (("Abel Marsh",), "About a week", "How long did that take?"),
+        (
+            ("Abel Marsh",),
+            "By the third day they were complaining about the weather again, which is when we"
+            " started shooting",
+            "How long did that take?",
+        ),
+        (
+            ("Abel Marsh",),
+            "Only with people who have nothing to sell me",
+            "Would you work this way again?",
+        ),
+    ]
+    meta = source(film, UNLABELLED)
+    assert meta.title == "Faces From the Fish Market"
+    assert meta.publication == "Coastline Film Monthly"
+
+
 def test_unusable_documents_are_skipped_with_their_reason():
     film = parse_film(film_folder("grey-harbour"))
-    assert [s.name for s in film.sources] == ["article.txt"]
+    assert [s.name for s in film.sources] == ["article.txt", UNLABELLED]
     skipped = sorted(w for w in film.warnings if ": skipped: " in w)
     assert skipped[0].startswith(
         "interview-unattributed.txt:1: skipped: an interview whose answers"
