@@ -15,15 +15,15 @@ __all__ = [
     "DATE_KEYS",
     "INFOBOX_LINE",
     "MONEY_KEYS",
+    "RELEASE_KEYS",
     "RUNTIME_KEYS",
     "InfoboxDraft",
     "finish_infobox",
 ]
 
 INFOBOX_LINE = re.compile(r"^[-*•]\s*(?P<key>[A-Za-z][\w .'/()-]{0,40}?)\s*:\s*(?P<value>.*)$")
-DATE_KEYS = frozenset(
-    {"released", "release", "release date", "release dates", "premiere", "premiered"}
-)
+RELEASE_KEYS = frozenset({"released", "release", "release date", "release dates"})
+DATE_KEYS = RELEASE_KEYS | frozenset({"premiere", "premiered"})
 RUNTIME_KEYS = frozenset({"runtime", "running time", "length"})
 MONEY_KEYS = frozenset({"gross", "box office", "budget"})
 _WHOLE_KEYS = RUNTIME_KEYS | MONEY_KEYS

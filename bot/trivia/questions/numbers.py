@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from typing import Final
 
 from bot.models import FilmRecord, QuestionKind
 from bot.parsing.dates import DatedEvent, dated_events
-from bot.parsing.infobox import DATE_KEYS
+from bot.parsing.infobox import DATE_KEYS, RELEASE_KEYS
 from bot.text import fold
 from bot.trivia.aliases import MONTH_NAMES, month_aliases, number_aliases, unique_folded
 from bot.trivia.questions.common import FIGURE, Draft, Entity, figure
@@ -108,8 +109,17 @@ def _score_scale(text: str, value: float) -> float:
 
 
 def _release_events(film: FilmRecord) -> tuple[DatedEvent, ...]:
-    values = next((f.values for f in film.infobox if f.key.casefold() in DATE_KEYS), ())
-    return dated_events(values)
+    """Every dated event of every date field ('Premiere', 'Released'), in infobox order.
+
+    An event without a place of its own is named by its field when that is no plain release.
+    """
+    events: list[DatedEvent] = []
+    for field in film.infobox:
+        if field.key.casefold() not in DATE_KEYS:
+            continue
+        own = field.key if field.key.casefold() not in RELEASE_KEYS else None
+        events.extend(replace(e, event=e.event or own) for e in dated_events(field.values))
+    return tuple(events)
 
 
 def _date_drafts(ctx: FilmContext, source: str) -> Iterator[Draft]:

@@ -94,3 +94,17 @@ def test_a_festival_year_is_not_a_wrong_choice_for_the_release_year() -> None:
     year = questions["In what year was The Lantern Keeper released (Harbour Film Festival)?"]
     assert year.answers == ("2014",)
     assert "2015" not in year.choices
+
+
+def test_a_premiere_field_names_its_event_and_its_date_is_no_wrong_choice() -> None:
+    infobox = (
+        InfoboxField("Premiere", ("April 4, 2015",), 6),
+        InfoboxField("Released", ("June 5, 2015",), 7),
+    )
+    film = dataclasses.replace(
+        lantern_keeper(), infobox=infobox, release_date=dt.date(2015, 4, 4), year=2015
+    )
+    questions = by_text(generate_questions(film))
+    month = questions["In which month of 2015 was The Lantern Keeper released (Premiere)?"]
+    assert month.answer == "April"
+    assert "June" not in month.choices
