@@ -22,6 +22,7 @@ _CHROME_WORDS = (
 _CHROME = re.compile(
     rf"^(?:(?:{_CHROME_WORDS})(?:\s*[|/·•,]\s*|\s+|$))+$|"
     r"^(?:share (?:on|via|this)\b.*|read more\b.*|more from\b.*|follow us\b.*|"
+    r"(?:story|article) continues below\b.*|continue reading\b.*|scroll to continue\b.*|"
     r"sign up\b.*|subscribe\b.*|copyright\b.*|©.*)$",
     re.IGNORECASE,
 )

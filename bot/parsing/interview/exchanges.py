@@ -20,6 +20,15 @@ _INLINE_QA = re.compile(
     r"(?<=[?.!\"')\]*])\s+(?=[*_]*(?:Q|A|Question|Answer)[*_]*\s*:[*_]*\s)", re.IGNORECASE
 )
 _QA_LABELS = INTERVIEWER_LABELS | ANSWER_LABELS
+_TIMESTAMP = re.compile(r"^[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s+(?=\S)")
+"""'[00:12:34] Name: ...' in podcast transcripts: the time is no part of the turn."""
+
+
+def _without_timestamp(paragraph: Paragraph) -> Paragraph:
+    lines = tuple(_TIMESTAMP.sub("", line) for line in paragraph.lines)
+    if lines == paragraph.lines:
+        return paragraph
+    return Paragraph(" ".join(lines), paragraph.line, lines)
 
 
 def _is_qa(text: str) -> bool:
@@ -55,7 +64,8 @@ def split_turns(paragraphs: Iterable[Paragraph]) -> tuple[Paragraph, ...]:
     """The paragraphs with every speaker turn on its own, line numbers kept."""
     result: list[Paragraph] = []
     pending: Paragraph | None = None
-    for paragraph in paragraphs:
+    for original in paragraphs:
+        paragraph = _without_timestamp(original)
         if pending is not None:
             text = f"{pending.text} {paragraph.text}"
             paragraph = Paragraph(text, pending.line, (*pending.lines, *paragraph.lines))

@@ -50,6 +50,9 @@ _EDITORIAL_NOTE = re.compile(r"^(?:editor'?s'?\s+)?note\s*:", re.IGNORECASE)
 """'Note: this interview has been edited...' describes the text; it is no one's line."""
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s")
 _BOLD_ONLY = re.compile(r"^(?:\*\*|__)(?P<text>[^*_].*?)(?:\*\*|__)$")
+_PULL_QUOTE = re.compile(r"^[\"'](?P<inner>.+?)[.,!?]?[\"']$")
+MIN_PULL_QUOTE_CHARS = 20
+"""A pull quote repeats at least this much of an answer."""
 _TERMINAL_PUNCTUATION = (".", "!", "?", '"', "'", ")", "]", "-")
 
 
@@ -133,7 +136,19 @@ class _Classifier:
             return True
         return fold(label) in self.hosts
 
+    def _first_name(self, label: str) -> tuple[str, ...] | None:
+        """'Hollis:' for the one credited person named in full whose first name it is."""
+        if len(label.split()) != 1:
+            return None
+        matches = [
+            name
+            for name in self.resolver.mentioned_credited()
+            if len(name.split()) > 1 and fold(name.split()[0]) == fold(label)
+        ]
+        return (matches[0],) if len(matches) == 1 else None
+
     def item(self, paragraph: Paragraph) -> Classified:
+        """The role of one speaker turn."""
         text = paragraph.text
         plain = strip_markup(text)
         split = split_label(text)
@@ -159,7 +174,7 @@ class _Classifier:
         if fold(label) in ANSWER_LABELS:
             # Attributed once the whole document is known (see attribute_unnamed_answers).
             return Classified(paragraph, Role.ANSWER, rest, label=label)
-        speakers = self.resolver.resolve(label)
+        speakers = self.resolver.resolve(label) or self._first_name(label)
         if speakers:
             shown = tuple(display_name(name) for name in speakers)
             return Classified(paragraph, Role.ANSWER, rest, shown, label)
@@ -172,7 +187,21 @@ def classify(document: Document, resolver: SpeakerResolver) -> list[Classified]:
     classifier = _Classifier(resolver)
     classified = [classifier.item(p) for p in split_turns(document.paragraphs)]
     promoted = _promote_outlet_labels(classified, classifier.unknown, resolver)
-    return _demote_title_labels(promoted)
+    return _skip_pull_quotes(_demote_title_labels(promoted))
+
+
+def _skip_pull_quotes(items: list[Classified]) -> list[Classified]:
+    """A quoted line that repeats words from elsewhere in the page is a pull quote: skipped."""
+    texts = [fold(item.text) for item in items]
+    result: list[Classified] = []
+    for index, item in enumerate(items):
+        quoted = _PULL_QUOTE.match(strip_markup(item.text)) if item.role is Role.PLAIN else None
+        inner = fold(quoted.group("inner")) if quoted else ""
+        repeated = len(inner) >= MIN_PULL_QUOTE_CHARS and any(
+            inner in text for other, text in enumerate(texts) if other != index
+        )
+        result.append(Classified(item.paragraph, Role.SKIP, item.text) if repeated else item)
+    return result
 
 
 def _demote_title_labels(items: list[Classified]) -> list[Classified]:

@@ -181,3 +181,19 @@ def test_all_caps_outlet_labels_and_a_bracketed_spoiler_warning():
     assert meta.publication == "THE FILM STAGE"
     assert meta.title == "Wendell Okafor Takes the Number 36"
     assert meta.published == dt.date(1987, 10, 3)
+
+
+def test_podcast_timestamps_first_name_labels_and_pull_quotes(salt):
+    found = [
+        (q.speakers, q.text.split(".")[0], q.line) for q in quotes(salt, "interview-podcast.txt")
+    ]
+    assert found == [
+        (("Ferris Okonedo",), "With her hands", 7),
+        (
+            ("Ferris Okonedo",),
+            "I learned enough to fool a real cartographer, which is the most an actor can ask",
+            15,
+        ),
+    ]
+    assert quotes(salt, "interview-podcast.txt")[1].question == "Did you learn to draw charts?"
+    assert source(salt, "interview-podcast.txt").publication is None

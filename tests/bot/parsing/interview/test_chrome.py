@@ -49,3 +49,10 @@ def test_captions(text):
 
 def test_an_answer_mentioning_a_photo_is_no_caption():
     assert not is_caption("I took a photo: it was the first frame of the film.")
+
+
+@pytest.mark.parametrize(
+    "text", ["Story continues below advertisement", "Continue reading below", "Scroll to continue"]
+)
+def test_continuation_furniture(text):
+    assert is_chrome(text)

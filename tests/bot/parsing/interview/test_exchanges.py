@@ -36,3 +36,10 @@ def test_a_label_alone_on_its_line_joins_the_text_below():
 def test_prose_with_a_colon_stays_whole():
     text = "We met at noon.\nHere is the thing: it rained."
     assert turns(text) == [("We met at noon. Here is the thing: it rained.", 1)]
+
+
+def test_timestamps_before_a_label_are_dropped():
+    assert turns("[00:01:05] Host: Ready?\n\n(12:30) ADA PYM: Yes.") == [
+        ("Host: Ready?", 1),
+        ("ADA PYM: Yes.", 3),
+    ]
