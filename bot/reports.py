@@ -17,6 +17,7 @@ __all__ = [
     "knowledge_base_json",
     "questions_json",
     "questions_text",
+    "reseed_reply",
     "reseed_summary",
 ]
 
@@ -111,6 +112,18 @@ def reseed_summary(report: ReseedReport) -> str:
         lines.append("no films found")
     header = f"reseed {verb} {sum(f.status != 'unchanged' for f in report.films)} film(s)"
     return "\n".join([*failures_summary(report.failures), header, *lines])
+
+
+def reseed_reply(report: ReseedReport, max_warnings: int) -> str:
+    """The summary of a reseed, then its first ``max_warnings`` warnings and how many more."""
+    text = reseed_summary(report)
+    if report.warnings:
+        shown = report.warnings[:max_warnings]
+        text += "\nwarnings:\n" + "\n".join(f"- {w}" for w in shown)
+        if len(report.warnings) > max_warnings:
+            more = len(report.warnings) - max_warnings
+            text += f"\n- ... and {more} more (python -m bot seed --dry-run lists them all)"
+    return text
 
 
 def failures_summary(failures: Sequence[FilmFailure]) -> list[str]:

@@ -117,7 +117,7 @@ class KnowledgeService:
             if not dry_run:
                 await self._database.replace_knowledge_base(kb, new)
                 self.generation += 1
-            warnings = tuple(w for film in kb.films for w in film.warnings)
+            warnings = tuple(f"{film.slug}/{w}" for film in parsed.films for w in film.warnings)
             return ReseedReport(
                 dry_run=dry_run,
                 films=changes,

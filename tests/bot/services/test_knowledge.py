@@ -184,7 +184,9 @@ async def test_a_broken_interview_is_skipped_and_the_film_loads(knowledge, seeds
     report = await knowledge.reseed()
     assert report.applied
     assert report.failures == ()
-    assert any(w.startswith("100_broken.txt:3: skipped: not valid UTF-8") for w in report.warnings)
+    assert any(
+        w.startswith(f"{RUBY}/100_broken.txt:3: skipped: not valid UTF-8") for w in report.warnings
+    )
 
 
 async def test_first_start_with_a_broken_film_loads_the_others(service, seeds_dir, database):
