@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -22,6 +23,8 @@ from bot.parsing.manifest import Manifest, read_manifest
 from bot.parsing.speakers import SpeakerResolver
 
 __all__ = ["DOCUMENT_SUFFIX", "film_failure", "parse_film", "parse_seeds"]
+
+log = logging.getLogger(__name__)
 
 DOCUMENT_SUFFIX = ".txt"
 MAX_DOCUMENTS_PER_FILM = 200
@@ -118,12 +121,17 @@ def parse_film(folder: Path) -> FilmRecord:
     for document in documents:
         if id(document) in article_documents:
             continue
-        resolver = SpeakerResolver(credited, prose_text(document))
-        problem = interview_problem(document, resolver)
-        if problem is not None:
+        try:
+            resolver = SpeakerResolver(credited, prose_text(document))
+            problem = interview_problem(document, resolver)
+            interview = parse_interview(document, resolver) if problem is None else None
+        except Exception as error:  # a parser bug costs this document, never its film
+            log.exception("parsing the interview %s failed", document.path)
+            problem = f"the parser failed on this document ({type(error).__name__})"
+            interview = None
+        if interview is None:
             warnings.append(f"{document.name}:1: skipped: {problem}")
             continue
-        interview = parse_interview(document, resolver)
         meta = manifest.meta(document.name)
         sources.append(
             SourceDocument(
@@ -169,4 +177,8 @@ def parse_seeds(seeds_dir: Path) -> KnowledgeBase:
             films.append(parse_film(folder))
         except SeedError as error:
             failures.append(film_failure(folder.name, error))
+        except Exception as error:  # a parser bug fails its film only, never the others
+            log.exception("parsing the film folder %s failed", folder)
+            message = f"the parser failed on this film ({type(error).__name__}); see the log"
+            failures.append(film_failure(folder.name, SeedError(folder, message)))
     return KnowledgeBase(films=tuple(films), failures=tuple(failures))

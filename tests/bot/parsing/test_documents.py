@@ -238,3 +238,24 @@ def test_unreadable_manifests(tmp_path, content):
     with pytest.raises(SeedError) as caught:
         parse_film(folder)
     assert caught.value.path == str(folder / "film.toml")
+
+
+def test_a_parser_bug_fails_its_film_only(tmp_path, monkeypatch, caplog):
+    import bot.parsing
+
+    write_film(tmp_path, {NAME: INTERVIEW})
+    write_film(tmp_path, {NAME: INTERVIEW}, slug="aa-cursed")
+    original = bot.parsing.parse_article
+
+    def cursed(document, slug=None):
+        if slug == "aa-cursed":
+            raise RuntimeError("bug")
+        return original(document, slug)
+
+    monkeypatch.setattr(bot.parsing, "parse_article", cursed)
+    kb = parse_seeds(tmp_path)
+    assert [film.slug for film in kb.films] == [SLUG]
+    (failure,) = kb.failures
+    assert failure.slug == "aa-cursed"
+    assert "the parser failed on this film (RuntimeError)" in failure.message
+    assert "aa-cursed" in caplog.text
