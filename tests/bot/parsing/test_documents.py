@@ -5,6 +5,7 @@ import random
 
 import pytest
 
+import bot.parsing
 from bot.errors import SeedError
 from bot.parsing import parse_film, parse_seeds
 from bot.parsing.documents import read_document, split_paragraphs
@@ -241,8 +242,6 @@ def test_unreadable_manifests(tmp_path, content):
 
 
 def test_a_parser_bug_fails_its_film_only(tmp_path, monkeypatch, caplog):
-    import bot.parsing
-
     write_film(tmp_path, {NAME: INTERVIEW})
     write_film(tmp_path, {NAME: INTERVIEW}, slug="aa-cursed")
     original = bot.parsing.parse_article
