@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from bot.errors import SeedError
 from bot.models import FilmRecord, InfoboxField, MoneyFigure, Section
 from bot.parsing.cast import CastSection, read_cast
+from bot.parsing.credits import strip_trailing_period
 from bot.parsing.dates import dated_events
 from bot.parsing.documents import Document
 from bot.parsing.infobox import (
@@ -39,6 +40,13 @@ _DISAMBIGUATOR = re.compile(
     r"\s*\((?:[^()]*\s)?(?:film|movie|motion picture|feature|picture)\)$", re.IGNORECASE
 )
 """'Rush (2013 film)', 'Random Harvest (film)': the parenthesis tells films apart; no title."""
+_POSTER = re.compile(
+    r"\b(?:poster|cover art|dvd cover|logo|title card|promotional image|release artwork)\b",
+    re.IGNORECASE,
+)
+"""'Theatrical release poster': the caption of the infobox's image, no title."""
+MAX_LIST_ITEM_CHARS = 80
+"""An infobox item on a line of its own is a name or two, never a sentence."""
 MAX_TITLE_LINE_CHARS = 120
 """A line under the heading and above the infobox is the title when it is this short."""
 
@@ -107,8 +115,11 @@ def _read_preamble(
 ) -> tuple[str | None, list[InfoboxDraft], list[str]]:
     """The title line, the infobox drafts and the lead's lines."""
     title = heading
+    title_line: str | None = None
     infobox: list[InfoboxDraft] = []
     lead_lines: list[str] = []
+    listing = False
+    """True while the lines under a key with no value of its own are that key's items."""
     for item in preamble:
         line = item.text
         field = INFOBOX_LINE.match(line)
@@ -117,16 +128,33 @@ def _read_preamble(
             # A nested item ('  - Aug 23, 2013 (United States)') belongs to the key above it.
             infobox[-1].parts.append(_BULLET.sub("", _NESTED.sub("", item.raw)).strip())
         elif field and not lead_lines:
-            infobox.append(InfoboxDraft(field.group("key"), item.number, [field.group("value")]))
+            value = field.group("value")
+            infobox.append(InfoboxDraft(field.group("key"), item.number, [value]))
+            listing = not value.strip()
         elif not line:
+            listing = False
             if lead_lines:
                 lead_lines.append("")
-        elif not infobox and not lead_lines and _is_title_line(line):
-            # The title line under the heading (or the first line, without one) names the film.
-            title = line
-        elif infobox or lead_lines:
+        elif listing and _is_list_item(line):
+            # A plainlist rendered one name a line: '- Produced by:' then 'Ada Pym' ...
+            infobox[-1].parts.append(line)
+        elif not infobox and not lead_lines:
+            # The title line under the heading (or the first line, without one) names the
+            # film; a poster caption under it does not.
+            if title_line is None and _is_title_line(line) and not _POSTER.search(line):
+                title = title_line = line
+        else:
+            listing = False
             lead_lines.append(line)
     return title, infobox, lead_lines
+
+
+def _is_list_item(line: str) -> bool:
+    """A short line that does not end like a sentence ('Bo Lind Jr.' does not)."""
+    ends_sentence = line.endswith((":", "?", "!")) or (
+        line.endswith(".") and strip_trailing_period(line) != line
+    )
+    return len(line) <= MAX_LIST_ITEM_CHARS and not ends_sentence
 
 
 def _paragraphs(lines: list[str]) -> str:

@@ -162,3 +162,24 @@ def test_nested_infobox_items_and_a_lead_after_them(tmp_path):
     assert credit(article, "released") == ("May 2, 2001 (Oslo)", "June 9, 2001 (Norway)")
     assert article.release_date == dt.date(2001, 5, 2)
     assert article.lead == "Night Ferry is a film."
+
+
+def test_a_poster_caption_under_the_title_is_no_title(tmp_path):
+    text = (
+        "= Night Ferry (2001 film) =\n\nNight Ferry\nTheatrical release poster\n"
+        "- Director: Ada Brun\n\nA film.\n"
+    )
+    assert article_from(tmp_path, text).title == "Night Ferry"
+    text = "= Night Ferry (2001 film) =\n\nTheatrical release poster\n- Director: Ada Brun\n\nA.\n"
+    assert article_from(tmp_path, text).title == "Night Ferry"
+
+
+def test_a_plainlist_rendered_one_name_a_line(tmp_path):
+    text = (
+        "= Night Ferry =\n- Produced by:\nAda Brun\nBo Lind Jr.\n- Written by: Cy Moss\n\n"
+        "Night Ferry is a film.\n"
+    )
+    article = article_from(tmp_path, text)
+    assert credit(article, "produced by") == ("Ada Brun", "Bo Lind Jr.")
+    assert credit(article, "written by") == ("Cy Moss",)
+    assert article.lead == "Night Ferry is a film."
