@@ -76,6 +76,7 @@ def test_every_release_date_kept_with_its_event(salt, copper):
 
 
 def test_nested_infobox_items(copper):
+    assert copper.credit("edited by") == ("Ida Fenn", "Rolf Dunmore Jr.")
     assert copper.credit("starring") == ("Hollis Greer", "Petra Valdane", "Emory Castile")
     assert notes(copper, "music") == [("Iver Blom", "B.S.C.")]
     assert copper.credit("producers") == ("Everly Brothers Films", "Tamsin Rook")
