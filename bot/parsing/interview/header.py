@@ -6,7 +6,13 @@ import datetime as dt
 import re
 
 from bot.parsing.interview.labels import strip_markup
-from bot.parsing.interview.roles import MAX_HEADER_CHARS, ROLE_LABEL, Classified, Role
+from bot.parsing.interview.roles import (
+    MAX_HEADER_CHARS,
+    ROLE_LABEL,
+    Classified,
+    Role,
+    display_name,
+)
 from bot.parsing.speakers import INTERVIEWER_LABELS
 from bot.parsing.values import parse_date
 from bot.text import fold
@@ -19,6 +25,8 @@ _PUBLISHED_IN = re.compile(
 )
 _DATELINE = re.compile(r"^(?P<outlet>[A-Z][^,|]{2,60}?)\s*[,|]\s*(?P<when>[^,|]*\b\d{4}\b.*)$")
 """'Coastline Film Monthly, April 2011': a publication's name and an issue date."""
+_TRANSCRIPT = re.compile(r"^(?P<outlet>.{3,60}?)\s*[-:|]\s*transcript$", re.IGNORECASE)
+"""'ORCHARD RADIO HOUR - TRANSCRIPT': the programme is the publication."""
 _OUTLET_WORDS = frozenset(
     {
         "review", "weekly", "daily", "magazine", "times", "post", "news", "radio", "journal",
@@ -52,7 +60,10 @@ def header(items: list[Classified]) -> tuple[str | None, dt.date | None, str | N
             published = found
         publication = _PUBLISHED_IN.match(plain)
         dateline = _DATELINE.match(plain)
-        if publication and named is None:
+        programme = _TRANSCRIPT.match(plain)
+        if programme and named is None:
+            named = display_name(programme.group("outlet").strip())
+        elif publication and named is None:
             named = publication.group("outlet").strip()
         elif dateline and named is None and _looks_like_outlet(dateline.group("outlet")):
             named = dateline.group("outlet").strip()

@@ -117,7 +117,10 @@ def test_radio_transcript_host_labels_and_clips(copper):
         (("Hollis Greer",), "Every one of them. By the"),
     ]
     assert quotes(copper, "interview-radio.txt")[1].question == "How did you find her voice?"
-    assert source(copper, "interview-radio.txt").publication is None
+    meta = source(copper, "interview-radio.txt")
+    assert meta.publication == "Orchard Radio Hour"
+    assert meta.title is None
+    assert meta.label == "Orchard Radio Hour"
     assert not any("(As" in q.text for q in copper.quotes)
 
 
