@@ -69,6 +69,8 @@ class _SectionDraft:
     path: tuple[str, ...]
     line: int
     lines: list[str]
+    raw: list[str]
+    """The lines as written, indentation kept (a nested list item is indented)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +95,7 @@ def _collect(document: Document) -> tuple[str | None, list[_Line], list[_Section
             while stack and stack[-1][0] >= level:
                 stack.pop()
             stack.append((level, heading.group("title")))
-            sections.append(_SectionDraft(tuple(name for _, name in stack), number, []))
+            sections.append(_SectionDraft(tuple(name for _, name in stack), number, [], []))
             continue
         title_match = _TITLE.match(line)
         if title_match and title is None and not sections:
@@ -101,6 +103,7 @@ def _collect(document: Document) -> tuple[str | None, list[_Line], list[_Section
             continue
         if sections:
             sections[-1].lines.append(line)
+            sections[-1].raw.append(raw.rstrip())
         else:
             preamble.append(_Line(line, raw, number))
     return title, preamble, sections
@@ -200,7 +203,7 @@ def parse_article(document: Document, slug: str | None = None) -> FilmRecord:
     starring = [p for d in infobox_drafts for part in d.parts for p in part.split(",")]
     cast = read_cast(
         document.name,
-        (CastSection(d.path, d.line, tuple(d.lines)) for d in drafts),
+        (CastSection(d.path, d.line, tuple(d.raw)) for d in drafts),
         [name.strip() for name in starring],
     )
     lead = _paragraphs(lead_lines)

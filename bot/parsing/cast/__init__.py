@@ -21,6 +21,8 @@ _CAST_HEADING = re.compile(r"\b(?:cast|starring|voices?|characters)\b", re.IGNOR
 _GROUP_LABEL = re.compile(r"^(?:[*_']{2,}.+[*_']{2,}|[^.!?]{1,60}:)$")
 """'**Voices**', "'''Family'''" or 'The Harlan family:' label a group of cast lines."""
 _MAX_QUOTED_LINE = 60
+_NESTED = re.compile(r"^(?:\s+\S|--|::)")
+"""An indented line, or one marked '--', is an item nested under the line above it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,10 +51,11 @@ class _Reader:
     def section(self, section: CastSection, *, bulleted_only: bool = False) -> int:
         """Read one section's lines; returns how many pairs it gave."""
         before = len(self.pairs)
-        numbered = [(line.strip(), section.line + 1 + i) for i, line in enumerate(section.lines)]
+        numbered = [(line, section.line + 1 + i) for i, line in enumerate(section.lines)]
         table: list[tuple[str, int]] = []
         actor: str | None = None
-        for text, number in [*numbered, ("", 0)]:
+        for raw, number in [*numbered, ("", 0)]:
+            text = raw.strip()
             if text and is_table_line(text):
                 table.append((text, number))
                 continue
@@ -69,6 +72,11 @@ class _Reader:
             head = multi_role_actor(body)
             if head is not None:
                 actor = head
+                continue
+            if actor is not None and _NESTED.match(raw):
+                # Under 'Actor as:', an indented item is always one of the actor's roles.
+                character, description = split_character(body)
+                self.pairs.append((Pair(actor, character, description), None))
                 continue
             pairs = read_line(body, self.known) if bulleted or not bulleted_only else None
             if pairs:

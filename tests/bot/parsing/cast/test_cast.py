@@ -150,3 +150,14 @@ def test_voice_columns_named_with_their_language():
         "| Character | Voice (Japanese) | Voice (English) |", "| Nell | Ada Pym | Bo Lind |"
     )
     assert members == [("Ada Pym", "Nell", None, "Japanese"), ("Bo Lind", "Nell", None, "English")]
+
+
+def test_nested_roles_are_the_actors_even_when_they_read_as_pairs():
+    _, members = cast(
+        "- Ada Pym as:", "  - Nell as a girl", "  - Nell's mother", "- Bo Lind as Ike"
+    )
+    assert members == [
+        ("Ada Pym", "Nell as a girl", None, None),
+        ("Ada Pym", "Nell's mother", None, None),
+        ("Bo Lind", "Ike", None, None),
+    ]
