@@ -1,4 +1,4 @@
-"""Parsing infobox values: lists, dates, runtimes and sums of money."""
+"""Parsing infobox values: dates, runtimes and sums of money (lists: see ``credits``)."""
 
 from __future__ import annotations
 
@@ -6,9 +6,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-__all__ = ["DateMatch", "find_dates", "parse_date", "parse_money", "parse_runtime", "split_list"]
+__all__ = ["DateMatch", "find_dates", "parse_date", "parse_money", "parse_runtime"]
 
-_LIST_SEPARATOR = re.compile(r"(?<!\d),|,(?!\d{3}\b)|;|\s+and\s+|\s*&\s*")
 _MONTHS = {
     name: number
     for number, names in enumerate(
@@ -60,12 +59,6 @@ _SCALES = {
     "b": 1e9,
     "bn": 1e9,
 }
-
-
-def split_list(value: str) -> tuple[str, ...]:
-    """Split an infobox value on commas, semicolons and 'and', but not inside numbers."""
-    parts = (part.strip() for part in _LIST_SEPARATOR.split(value))
-    return tuple(part for part in parts if part)
 
 
 def _date_or_none(year: int, month: int, day: int) -> dt.date | None:

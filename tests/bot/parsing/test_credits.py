@@ -12,6 +12,14 @@ def items(value):
 @pytest.mark.parametrize(
     ("value", "expected"),
     [
+        ("Iris Calloway, Dev Anand Rao", [("Iris Calloway", None), ("Dev Anand Rao", None)]),
+        (
+            "Ada Brun and Bo Brun; Cy Brun",
+            [("Ada Brun", None), ("Bo Brun", None), ("Cy Brun", None)],
+        ),
+        ("Odile Marchetti & Sam Whitcombe", [("Odile Marchetti", None), ("Sam Whitcombe", None)]),
+        ("$1,200,000", [("$1,200,000", None)]),
+        ("Canada, ", [("Canada", None)]),
         ("Ike Marlowe, Jr.", [("Ike Marlowe Jr.", None)]),
         ("Ike Marlowe Jr., Bea Lott", [("Ike Marlowe Jr.", None), ("Bea Lott", None)]),
         ("Rolf Anders, A.S.C.", [("Rolf Anders", "A.S.C.")]),
