@@ -7,7 +7,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from bot.models import CastMember
-from bot.parsing.cast._lines import Pair, multi_role_actor, read_line, strip_bullet
+from bot.parsing.cast._lines import (
+    Pair,
+    actor_comes_first,
+    multi_role_actor,
+    read_line,
+    strip_bullet,
+)
 from bot.parsing.cast._member import make_member, split_character
 from bot.parsing.cast._names import KnownPeople
 from bot.parsing.cast._tables import is_table_line, read_table
@@ -54,6 +60,8 @@ class _Reader:
         numbered = [(line, section.line + 1 + i) for i, line in enumerate(section.lines)]
         table: list[tuple[str, int]] = []
         actor: str | None = None
+        bodies = [strip_bullet(line.strip())[0] for line in section.lines]
+        actor_first = actor_comes_first(bodies, self.known)
         for raw, number in [*numbered, ("", 0)]:
             text = raw.strip()
             if text and is_table_line(text):
@@ -78,7 +86,8 @@ class _Reader:
                 character, description = split_character(body)
                 self.pairs.append((Pair(actor, character, description), None))
                 continue
-            pairs = read_line(body, self.known) if bulleted or not bulleted_only else None
+            readable = bulleted or not bulleted_only
+            pairs = read_line(body, self.known, actor_first=actor_first) if readable else None
             if pairs:
                 actor = None
                 self.pairs.extend((pair, None) for pair in pairs)

@@ -9,7 +9,7 @@ from bot.parsing.cast._member import split_character
 from bot.parsing.cast._names import KnownPeople, looks_like_name, looks_like_person
 from bot.parsing.cast._qualifiers import split_qualifiers
 
-__all__ = ["Pair", "multi_role_actor", "read_line", "strip_bullet"]
+__all__ = ["Pair", "actor_comes_first", "multi_role_actor", "read_line", "strip_bullet"]
 
 _BULLET = re.compile(r"^(?:[-*•#]+|\d+[.)])\s+")
 _AS = re.compile(r"\s+as\s+", re.IGNORECASE)
@@ -65,25 +65,47 @@ def _as_pairs(text: str) -> list[Pair] | None:
     return pairs
 
 
-def _sided_pair(left: str, right: str, known: KnownPeople) -> Pair | None:
-    """'Character - Actor[, description]' unless the left side is a credited person."""
+def _sided_pair(left: str, right: str, known: KnownPeople, actor_first: bool) -> Pair | None:
+    """'Character - Actor[, description]', or 'Actor - Character' when the actor comes first."""
     right_name, description = split_character(right)
-    if split_qualifiers(left)[0] in known and split_qualifiers(right_name)[0] not in known:
+    left_known = split_qualifiers(left)[0] in known
+    right_known = split_qualifiers(right_name)[0] in known
+    if (actor_first and not right_known) or (left_known and not right_known):
+        if not looks_like_person(split_qualifiers(left)[0]):
+            return None
         return Pair(left, right_name, description)
     if not looks_like_person(split_qualifiers(right_name)[0]):
         return None
     return Pair(right_name, left, description)
 
 
-def read_line(text: str, known: KnownPeople) -> list[Pair] | None:
+def _sides(text: str) -> tuple[str, str] | None:
+    for pattern in (_DASH_PAIR, _COLON_PAIR):
+        match = pattern.match(text)
+        if match and looks_like_name(split_qualifiers(match.group("left"))[0]):
+            return match.group("left"), match.group("right")
+    return None
+
+
+def actor_comes_first(lines: list[str], known: KnownPeople) -> bool:
+    """True when at least half the section's 'X - Y' lines name a credited person first."""
+    left = right = paired = 0
+    for line in lines:
+        sides = _sides(line)
+        if sides is not None:
+            paired += 1
+            left += split_qualifiers(sides[0])[0] in known
+            right += split_qualifiers(split_character(sides[1])[0])[0] in known
+    return left > right and left * 2 >= paired
+
+
+def read_line(text: str, known: KnownPeople, *, actor_first: bool = False) -> list[Pair] | None:
     """The pairs one cast line names, or None when it is no cast line."""
     pairs = _as_pairs(text)
     if pairs:
         return pairs
-    for pattern in (_DASH_PAIR, _COLON_PAIR):
-        match = pattern.match(text)
-        if match and looks_like_name(split_qualifiers(match.group("left"))[0]):
-            pair = _sided_pair(match.group("left"), match.group("right"), known)
-            if pair is not None:
-                return [pair]
-    return None
+    sides = _sides(text)
+    if sides is None:
+        return None
+    pair = _sided_pair(*sides, known, actor_first)
+    return [pair] if pair is not None else None

@@ -161,3 +161,17 @@ def test_nested_roles_are_the_actors_even_when_they_read_as_pairs():
         ("Ada Pym", "Nell's mother", None, None),
         ("Bo Lind", "Ike", None, None),
     ]
+
+
+def test_actor_first_dashes_when_the_section_names_credited_people_first():
+    _, members = cast(
+        "- Ada Pym - Nell",
+        "- Bo Lind - Ike, the ferryman",
+        "- Cy Moss - Ward",
+        credited=("Ada Pym", "Bo Lind"),
+    )
+    assert members == [
+        ("Ada Pym", "Nell", None, None),
+        ("Bo Lind", "Ike", "the ferryman", None),
+        ("Cy Moss", "Ward", None, None),
+    ]
