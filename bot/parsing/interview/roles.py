@@ -16,6 +16,8 @@ from bot.text import fold
 
 __all__ = [
     "MAX_HEADER_CHARS",
+    "MAX_SUBHEADING_CHARS",
+    "MIN_PULL_QUOTE_CHARS",
     "ROLE_LABEL",
     "Classified",
     "Role",
