@@ -18,7 +18,7 @@ from bot.models import (
 )
 from bot.parsing.article import looks_like_article, parse_article
 from bot.parsing.documents import Document, read_document
-from bot.parsing.interview import interview_problem, parse_interview, prose_text
+from bot.parsing.interview import parse_interview, prose_text
 from bot.parsing.manifest import Manifest, read_manifest
 from bot.parsing.speakers import SpeakerResolver
 
@@ -122,14 +122,12 @@ def parse_film(folder: Path) -> FilmRecord:
         if id(document) in article_documents:
             continue
         try:
-            resolver = SpeakerResolver(credited, prose_text(document))
-            problem = interview_problem(document, resolver)
-            interview = parse_interview(document, resolver) if problem is None else None
+            interview = parse_interview(document, SpeakerResolver(credited, prose_text(document)))
+            problem = interview.problem
         except Exception as error:  # a parser bug costs this document, never its film
             log.exception("parsing the interview %s failed", document.path)
             problem = f"the parser failed on this document ({type(error).__name__})"
-            interview = None
-        if interview is None:
+        if problem is not None:
             warnings.append(f"{document.name}:1: skipped: {problem}")
             continue
         meta = manifest.meta(document.name)

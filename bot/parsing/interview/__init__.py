@@ -37,6 +37,8 @@ class ParsedInterview:
     published: dt.date | None
     outlet: str | None
     warnings: tuple[str, ...]
+    problem: str | None = None
+    """Why the document is no usable interview (fewer than two attributed answers), if so."""
 
 
 def prose_text(document: Document) -> str:
@@ -52,10 +54,8 @@ def prose_text(document: Document) -> str:
     return "\n\n".join(parts)
 
 
-def interview_problem(document: Document, resolver: SpeakerResolver) -> str | None:
-    """Why the document is not a usable interview, or None when it is one."""
-    items, dropped = attribute_unnamed_answers(classify(document, resolver), resolver)
-    if len(build(document, items, resolver).quotes) >= MIN_ANSWERS:
+def _problem(answers: int, dropped: bool) -> str | None:
+    if answers >= MIN_ANSWERS:
         return None
     if dropped:
         return (
@@ -68,13 +68,21 @@ def interview_problem(document: Document, resolver: SpeakerResolver) -> str | No
     )
 
 
+def interview_problem(document: Document, resolver: SpeakerResolver) -> str | None:
+    """Why the document is not a usable interview, or None when it is one."""
+    return parse_interview(document, resolver).problem
+
+
 def looks_like_interview(document: Document, resolver: SpeakerResolver) -> bool:
     """True when enough paragraphs are answers attributed to a person."""
     return interview_problem(document, resolver) is None
 
 
 def parse_interview(document: Document, resolver: SpeakerResolver) -> ParsedInterview:
-    """Parse an interview document into quotes with speakers, questions and spoiler flags."""
+    """Parse an interview document into quotes with speakers, questions and spoiler flags.
+
+    Paragraphs are classified once; ``problem`` says when the result is no usable interview.
+    """
     items, dropped = attribute_unnamed_answers(classify(document, resolver), resolver)
     title, published, publication = header(items)
     builder = build(document, items, resolver)
@@ -92,4 +100,5 @@ def parse_interview(document: Document, resolver: SpeakerResolver) -> ParsedInte
         published=published,
         outlet=publication,
         warnings=tuple(warnings),
+        problem=_problem(len(builder.quotes), dropped),
     )
