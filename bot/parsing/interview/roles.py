@@ -40,8 +40,8 @@ _CLIP = re.compile(
     re.IGNORECASE,
 )
 """'(SOUNDBITE OF FILM, "X")' opens a film clip: its lines are the film's, not answers."""
-_CLIP_LINE = re.compile(r"^\(\s*as\s", re.IGNORECASE)
-"""'(As Nell) I can own the apples' is dialogue from a clip, spoken in character."""
+_CLIP_LINE = re.compile(r"^\(\s*(?:as\s|singing|sings|vocali[sz]ing|humming)", re.IGNORECASE)
+"""'(As Nell) I can own the apples' or '(Singing) ...' is a clip's line, not an answer."""
 ROLE_LABEL = re.compile(
     r"^(?P<name>.+?),\s*(?P<role>host|byline|anchor|presenter|interviewer|moderator|"
     r"correspondent|reporter)$",
@@ -166,13 +166,16 @@ class _Classifier:
             or _EDITORIAL_NOTE.match(plain)
         ):
             role = _furniture(text, plain)
+            if role is None and self.in_clip:
+                role = Role.SKIP  # a lyric or a line of the clip, written without a label
             return Classified(paragraph, role or Role.PLAIN, text)
         label, rest = split
         if self._host(label) or fold(label) in INTERVIEWER_LABELS:
             self.in_clip = False
             return Classified(paragraph, Role.INTERVIEWER, rest, label=label)
-        if self.in_clip or _CLIP_LINE.match(rest):
+        if _CLIP_LINE.match(rest) or (self.in_clip and not self.resolver.resolve(label)):
             return Classified(paragraph, Role.SKIP, text, label=label)
+        self.in_clip = False  # a known person speaking as themselves ends the clip
         if fold(label) in ANSWER_LABELS:
             # Attributed once the whole document is known (see attribute_unnamed_answers).
             return Classified(paragraph, Role.ANSWER, rest, label=label)

@@ -114,8 +114,14 @@ def test_radio_transcript_host_labels_and_clips(copper):
     assert found == [
         (("Hollis Greer",), "Thank you for having me. "),
         (("Hollis Greer",), "I listened to my grandmot"),
+        (("Hollis Greer",), "I still hum that in the s"),
         (("Hollis Greer",), "Every one of them. By the"),
     ]
+    assert quotes(copper, "interview-radio.txt")[2].question == (
+        "The film ends on a song. Here it is."
+    )
+    assert not any("Apples on the wall" in (q.question or "") for q in copper.quotes)
+    assert not any("Windfall" in q.text for q in copper.quotes)
     assert quotes(copper, "interview-radio.txt")[1].question == "How did you find her voice?"
     meta = source(copper, "interview-radio.txt")
     assert meta.publication == "Orchard Radio Hour"
