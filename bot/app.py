@@ -208,6 +208,8 @@ class FilmClubBot(commands.AutoShardedBot):
         report = await self._services.knowledge.ensure_loaded()
         if report is not None and report.error is not None:
             log.error("first seed load failed: %s", report.error)
+        for failure in report.failures if report is not None else ():
+            log.error("film failed to load, the others loaded: %s", failure)
         if self.settings.database_url is not None:  # other processes may reseed
             self._follower = asyncio.create_task(
                 self._services.knowledge.follow_forever(), name="filmclub-follow-reseeds"

@@ -16,7 +16,9 @@ import asyncpg
 
 from bot.config import ConfigError, Settings
 from bot.errors import SeedError
+from bot.models import FilmFailure
 from bot.reports import (
+    failures_summary,
     film_summary,
     knowledge_base_json,
     questions_json,
@@ -106,12 +108,20 @@ def _questions(settings: Settings, args: argparse.Namespace) -> int:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_FAILURE
     films = [film for film in kb.films if args.film in (None, film.slug)]
-    if args.film and not films:
+    failures = [f for f in kb.failures if args.film in (None, f.slug)]
+    _print_failures(failures)
+    if args.film and not films and not failures:
         print(f"error: no film with the slug {args.film!r}", file=sys.stderr)
         return EXIT_FAILURE
     questions = [q for film in films for q in (*generate_questions(film), *film.trivia)]
     print(questions_json(questions) if args.json else questions_text(questions))
-    return EXIT_OK
+    return EXIT_FAILURE if failures else EXIT_OK
+
+
+def _print_failures(failures: Sequence[FilmFailure]) -> None:
+    """Failed films go to stderr, after everything else would scroll them away."""
+    for line in failures_summary(failures):
+        print(line, file=sys.stderr)
 
 
 async def _seed(settings: Settings, args: argparse.Namespace) -> int:
@@ -124,6 +134,7 @@ async def _seed(settings: Settings, args: argparse.Namespace) -> int:
             print(f"error: {error}", file=sys.stderr)
             return EXIT_FAILURE
         summary = None
+        failures = kb.failures
     else:
         database_path = args.db or settings.database_path
         try:
@@ -137,16 +148,20 @@ async def _seed(settings: Settings, args: argparse.Namespace) -> int:
             return EXIT_FAILURE
         kb = report.knowledge_base
         summary = reseed_summary(report)
+        failures = report.failures
     elapsed = time.perf_counter() - started
     if args.json:
         print(knowledge_base_json(kb))
-        return EXIT_OK
-    for film in kb.films:
-        print(film_summary(film))
-    if summary:
-        print(summary)
-    print(f"{len(kb.films)} film(s) in {elapsed * 1000:.0f} ms")
-    return EXIT_OK
+    else:
+        for film in kb.films:
+            print(film_summary(film))
+        if summary:
+            print(summary)
+        warnings = sum(len(film.warnings) for film in kb.films)
+        noted = f", {warnings} warning(s) (see 'warning:' lines)" if warnings else ""
+        print(f"{len(kb.films)} film(s) in {elapsed * 1000:.0f} ms{noted}")
+    _print_failures(failures)
+    return EXIT_FAILURE if failures else EXIT_OK
 
 
 async def _reseed(database: Database, seeds_dir: Path, shared_url: str | None) -> ReseedReport:

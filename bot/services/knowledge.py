@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.errors import BusyError, SeedError
-from bot.models import KnowledgeBase
+from bot.models import FilmFailure, FilmRecord, KnowledgeBase
 from bot.seeds import load_seeds
 from bot.services.fingerprints import CATEGORIES, fingerprint_knowledge_base, knowledge_digest
 from bot.storage.database import Database, Fingerprints
@@ -53,12 +54,14 @@ class FilmChange:
 
 @dataclass(frozen=True, slots=True)
 class ReseedReport:
-    """The outcome of a reseed: per-film changes, or the error that stopped it."""
+    """The outcome of a reseed: per-film changes and failures, or the error that stopped it."""
 
     dry_run: bool
     films: tuple[FilmChange, ...] = ()
     warnings: tuple[str, ...] = ()
     error: SeedError | None = None
+    failures: tuple[FilmFailure, ...] = ()
+    """Films that could not be loaded; each kept its previous content when it had any."""
     knowledge_base: KnowledgeBase = field(default_factory=KnowledgeBase)
 
     @property
@@ -126,9 +129,10 @@ class KnowledgeService:
             raise BusyError("a reseed is already running")
         async with self._lock:
             try:
-                kb = await asyncio.to_thread(load_seeds, self._seeds_dir)
+                parsed = await asyncio.to_thread(load_seeds, self._seeds_dir)
             except SeedError as error:
                 return ReseedReport(dry_run=dry_run, error=error)
+            kb = await self._keep_failed_films(parsed)
             new = fingerprint_knowledge_base(kb)
             changes = diff(await self._database.fingerprints(), new)
             if not dry_run:
@@ -137,10 +141,26 @@ class KnowledgeService:
                 if announce and self._broadcast is not None:  # committed: others may follow
                     shared = await self._broadcast.publish_generation(knowledge_digest(new))
                     self._shared = shared.generation
-            warnings = tuple(w for film in kb.films for w in film.warnings)
+            warnings = tuple(f"{film.slug}/{w}" for film in parsed.films for w in film.warnings)
             return ReseedReport(
-                dry_run=dry_run, films=changes, warnings=warnings, knowledge_base=kb
+                dry_run=dry_run,
+                films=changes,
+                warnings=warnings,
+                failures=kb.failures,
+                knowledge_base=kb,
             )
+
+    async def _keep_failed_films(self, parsed: KnowledgeBase) -> KnowledgeBase:
+        """Put back the stored content of every film that failed to parse: nothing is lost."""
+        films: list[FilmRecord] = list(parsed.films)
+        failures: list[FilmFailure] = []
+        for failure in parsed.failures:
+            previous = await self._database.film_record(failure.slug)
+            if previous is not None:
+                films.append(previous)
+            failures.append(dataclasses.replace(failure, kept=previous is not None))
+        films.sort(key=lambda film: film.slug)
+        return KnowledgeBase(films=tuple(films), failures=tuple(failures))
 
     async def follow_shared(self) -> bool:
         """Catch up with a reseed published by another process; True when anything changed.
@@ -162,6 +182,8 @@ class KnowledgeService:
             if report.error is not None:
                 log.error("cannot follow the shared reseed: %s", report.error)
                 return False
+            for failure in report.failures:
+                log.error("film failed to load, its old content kept: %s", failure)
             if knowledge_digest(await self._database.fingerprints()) != shared.digest:
                 log.warning("this host's seeds differ from the ones last reseeded elsewhere")
         else:

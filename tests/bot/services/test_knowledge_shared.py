@@ -8,6 +8,8 @@ from bot.storage.database import Database
 from bot.storage.postgres import PostgresUserData
 from tests.bot.parsing.lantern_keeper import INTERVIEW, SLUG, write_film
 
+ARTICLE = "002_4ca3bbe3d74d6462.txt"
+
 
 async def slugs(database: Database) -> set[str]:
     return {film.slug for film in await database.films()}
@@ -67,12 +69,11 @@ async def test_a_process_on_another_host_rebuilds_its_own_copy(
         )
 
 
-async def test_a_broken_seed_on_the_following_host_keeps_its_old_content(
-    database, tmp_path, seeds_dir, postgres_url
+async def test_a_broken_film_on_the_following_host_keeps_its_old_content(
+    database, tmp_path, seeds_dir, postgres_url, caplog
 ):
     other_seeds = tmp_path / "other-host-seeds"
     shutil.copytree(seeds_dir, other_seeds)
-    (other_seeds / "ruby-sparks" / "003_broken.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00")
     async with (
         await PostgresUserData.open(postgres_url) as shared,
         await Database.open(tmp_path / "other-host" / "kb.db") as other_copy,
@@ -80,12 +81,18 @@ async def test_a_broken_seed_on_the_following_host_keeps_its_old_content(
         reseeding = KnowledgeService(database, seeds_dir, shared)
         following = KnowledgeService(other_copy, other_seeds, shared)
         assert (await reseeding.reseed()).applied
-        generation = following.generation
-        assert await following.follow_shared() is False
-        assert following.generation == generation
-        assert await other_copy.film_count() == 0
+        assert await following.follow_shared() is True
+        before = await other_copy.film_record("ruby-sparks")
+        # The next deploy to the other host ships a broken document with the new film.
+        (other_seeds / "ruby-sparks" / ARTICLE).write_bytes(b"\x00 not an article any more")
+        write_film(seeds_dir, {"000_interview.txt": INTERVIEW})
+        write_film(other_seeds, {"000_interview.txt": INTERVIEW})
+        assert (await reseeding.reseed()).applied
+        assert await following.follow_shared() is True
+        assert await slugs(other_copy) == {"ruby-sparks", SLUG}
+        assert await other_copy.film_record("ruby-sparks") == before
+        assert any("ruby-sparks" in r.getMessage() for r in caplog.records)
         assert await following.follow_shared() is False  # tried once per generation
-        assert (await shared.shared_generation()).generation == 1  # followers never announce
 
 
 async def test_without_a_shared_database_there_is_nothing_to_follow(database, seeds_dir):
