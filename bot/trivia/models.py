@@ -31,6 +31,8 @@ class Question:
     spoiler: bool
     source: str
     film: str
+    origin: str = ""
+    """Where the fact comes from, in words for players (``an interview in The Outlet``), or ""."""
 
     @property
     def answer(self) -> str:
