@@ -14,6 +14,7 @@ from bot.storage.database import Database
 from bot.trivia.engine import CHOICE_COUNT
 from bot.trivia.events import Awarded, RoundMode
 from bot.trivia.models import Question
+from bot.trivia.picking import pick_round
 from bot.trivia.questions import generate_questions
 
 __all__ = ["LEADERBOARD_SIZE", "Leaderboard", "TriviaService"]
@@ -66,7 +67,7 @@ class TriviaService:
     async def pick(
         self, film: FilmSummary, count: int, *, mode: RoundMode, spoilers: bool
     ) -> tuple[Question, ...]:
-        """Up to ``count`` questions in random order, mixing kinds; none that the mode can't ask."""
+        """Up to ``count`` questions, varied kinds first, none that the mode can't ask."""
         pool = [
             q
             for q in await self.all_questions(film)
@@ -75,21 +76,7 @@ class TriviaService:
         ]
         if not pool:
             raise NotFoundError(f"No trivia questions fit those options for {film.display}.")
-        by_kind: dict[str, list[Question]] = {}
-        for question in pool:
-            by_kind.setdefault(question.kind, []).append(question)
-        for group in by_kind.values():
-            self._rng.shuffle(group)
-        # Deal one question of each kind in turn so a round is never all one kind.
-        picked: list[Question] = []
-        kinds = list(by_kind.values())
-        self._rng.shuffle(kinds)
-        while len(picked) < count and any(kinds):
-            for group in kinds:
-                if group and len(picked) < count:
-                    picked.append(group.pop())
-        self._rng.shuffle(picked)
-        return tuple(picked)
+        return pick_round(pool, count, self._rng)
 
     async def record(self, award: Awarded, question: Question) -> None:
         """Commit one award; called before the award is announced."""
