@@ -78,13 +78,13 @@ class TriviaService:
             raise NotFoundError(f"No trivia questions fit those options for {film.display}.")
         return pick_round(pool, count, self._rng)
 
-    async def record(self, award: Awarded, question: Question) -> None:
+    async def record(self, award: Awarded) -> None:
         """Commit one award; called before the award is announced."""
         await self._database.record_awards(
             award.guild_id,
             award.channel_id,
             [(award.user_id, award.points)],
-            question.text,
+            award.question.text,
             self._now(),
         )
 

@@ -22,6 +22,7 @@ from typing import Final
 import yaml
 from yaml.reader import ReaderError
 
+from bot.errors import SeedError
 from bot.text import fold
 from bot.trivia.models import ListSettings, Question, QuestionKind, TriviaList
 
@@ -40,7 +41,6 @@ __all__ = [
     "SPOILER_PREFIX",
     "TRIVIA_SOURCE",
     "UNSUPPORTED_CONFIG_KEYS",
-    "TriviaFileError",
     "load_trivia_list",
     "load_trivia_yaml",
     "parse_trivia_bytes",
@@ -111,19 +111,9 @@ _SETTING_KINDS: Final = {
 }
 
 
-class TriviaFileError(ValueError):
-    """A trivia file that cannot be used; ``line`` is 1-based, None when not about a line."""
-
-    def __init__(self, path: Path, line: int | None, message: str) -> None:
-        super().__init__(path, line, message)
-        self.path = path
-        self.line = line
-        self.message = message
-
-    def __str__(self) -> str:
-        """``path:line: message`` on one line."""
-        where = f"{self.path}:{self.line}" if self.line is not None else str(self.path)
-        return f"{where}: {' '.join(self.message.split())}"
+def _error(path: Path, line: int | None, message: str) -> SeedError:
+    """A list that cannot be used: ``path:line: message`` (``line`` None: the whole file)."""
+    return SeedError(path, " ".join(message.split()), line)
 
 
 def _line(node: yaml.Node) -> int:
@@ -134,14 +124,14 @@ def _line(node: yaml.Node) -> int:
 def _decode(path: Path, data: bytes) -> str:
     """The text of a list's bytes: bounded in size, valid UTF-8, without a byte-order mark."""
     if len(data) > MAX_TRIVIA_FILE_BYTES:
-        raise TriviaFileError(
+        raise _error(
             path, None, f"file is too large ({len(data)} bytes, limit {MAX_TRIVIA_FILE_BYTES})"
         )
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
-        raise TriviaFileError(
+        raise _error(
             path, line, f"not valid UTF-8 text (byte {error.start}); save the file as UTF-8"
         ) from error
     return text.removeprefix("\ufeff")
@@ -152,24 +142,24 @@ def _read_bytes(path: Path) -> bytes:
     try:
         size = path.stat().st_size
         if size > MAX_TRIVIA_FILE_BYTES:
-            raise TriviaFileError(
+            raise _error(
                 path, None, f"file is too large ({size} bytes, limit {MAX_TRIVIA_FILE_BYTES})"
             )
         return path.read_bytes()
     except OSError as error:
-        raise TriviaFileError(path, None, f"cannot read file: {error.strerror}") from error
+        raise _error(path, None, f"cannot read file: {error.strerror}") from error
 
 
-def _yaml_error(path: Path, text: str, error: yaml.YAMLError) -> TriviaFileError:
-    """A :class:`TriviaFileError` for a YAML syntax or reader error, with its line."""
+def _yaml_error(path: Path, text: str, error: yaml.YAMLError) -> SeedError:
+    """A :class:`SeedError` for a YAML syntax or reader error, with its line."""
     if isinstance(error, yaml.MarkedYAMLError):
         mark = error.problem_mark or error.context_mark
         problem = error.problem or error.context or "invalid YAML"
-        return TriviaFileError(path, mark.line + 1 if mark else None, f"YAML error: {problem}")
+        return _error(path, mark.line + 1 if mark else None, f"YAML error: {problem}")
     if isinstance(error, ReaderError):
         line = text.count("\n", 0, error.position) + 1
-        return TriviaFileError(path, line, f"YAML error: {error.reason}")
-    return TriviaFileError(path, None, f"YAML error: {error}")
+        return _error(path, line, f"YAML error: {error.reason}")
+    return _error(path, None, f"YAML error: {error}")
 
 
 def _compose(path: Path, text: str) -> yaml.Node | None:
@@ -224,7 +214,7 @@ class _Reader:
             self.config(value_node, value)
             return
         if not isinstance(value, str):
-            raise TriviaFileError(self.path, _line(value_node), f"{key} must be a string")
+            raise _error(self.path, _line(value_node), f"{key} must be a string")
         text = " ".join(value.split()) or None
         if key == AUTHOR_KEY:
             self.author = text
@@ -236,7 +226,7 @@ class _Reader:
         if value is None:
             return
         if not isinstance(node, yaml.MappingNode) or not isinstance(value, dict):
-            raise TriviaFileError(self.path, _line(node), f"{CONFIG_KEY} must be a mapping")
+            raise _error(self.path, _line(node), f"{CONFIG_KEY} must be a mapping")
         known = (*RED_CONFIG_KEYS, *UNSUPPORTED_CONFIG_KEYS, SPOILER_CONFIG_KEY)
         for key_node, value_node in node.value:
             key = str(key_node.value)
@@ -278,7 +268,7 @@ class _Reader:
         if spoiler:
             text = text[len(SPOILER_PREFIX) :].strip()
             if not text:
-                raise TriviaFileError(self.path, _line(key_node), "question must not be empty")
+                raise _error(self.path, _line(key_node), "question must not be empty")
         if len(text) > MAX_QUESTION_CHARS:
             self.warn(key_node, f"question is longer than {MAX_QUESTION_CHARS} characters")
         answers = self.answers(value_node)
@@ -289,9 +279,7 @@ class _Reader:
             first.spoiler |= spoiler
         else:
             if len(self.drafts) >= MAX_QUESTIONS:
-                raise TriviaFileError(
-                    self.path, _line(key_node), f"more than {MAX_QUESTIONS} questions"
-                )
+                raise _error(self.path, _line(key_node), f"more than {MAX_QUESTIONS} questions")
             first = self.drafts[folded] = _Draft(text, [], set(), spoiler, _line(key_node))
         for answer in answers:
             if fold(answer) in first.folded:
@@ -305,29 +293,25 @@ class _Reader:
     def answers(self, node: yaml.Node) -> list[str]:
         """The answers as written: one scalar or a list of scalars."""
         if isinstance(node, yaml.ScalarNode) and node.tag == _NULL_TAG:
-            raise TriviaFileError(self.path, _line(node), "question has no answers")
+            raise _error(self.path, _line(node), "question has no answers")
         if isinstance(node, yaml.ScalarNode):
             items: list[yaml.Node] = [node]
         elif isinstance(node, yaml.SequenceNode):
             items = list(node.value)
         else:
-            raise TriviaFileError(
-                self.path, _line(node), "answers must be a list of strings or numbers"
-            )
+            raise _error(self.path, _line(node), "answers must be a list of strings or numbers")
         if not items:
-            raise TriviaFileError(self.path, _line(node), "question has no answers")
+            raise _error(self.path, _line(node), "question has no answers")
         texts = [text for item in items for text in self.answer(item)]
         if not texts:
-            raise TriviaFileError(self.path, _line(node), "question has no usable answers")
+            raise _error(self.path, _line(node), "question has no usable answers")
         return texts
 
     def answer(self, node: yaml.Node) -> tuple[str, ...]:
         """The texts one answer stands for: a boolean gives Red's three spellings."""
         allowed = {_STR_TAG, _INT_TAG, _FLOAT_TAG, _BOOL_TAG}
         if not isinstance(node, yaml.ScalarNode) or node.tag not in allowed:
-            raise TriviaFileError(
-                self.path, _line(node), "answers must be a list of strings or numbers"
-            )
+            raise _error(self.path, _line(node), "answers must be a list of strings or numbers")
         value = _value(self.path, node)
         if isinstance(value, bool):
             written = str(node.value).strip()
@@ -350,10 +334,10 @@ class _Reader:
 def _question_text(path: Path, key_node: yaml.Node) -> str:
     """The question a key asks: a non-empty string."""
     if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR_TAG:
-        raise TriviaFileError(path, _line(key_node), "question must be a string (put it in quotes)")
+        raise _error(path, _line(key_node), "question must be a string (put it in quotes)")
     text = " ".join(str(key_node.value).split())
     if not text:
-        raise TriviaFileError(path, _line(key_node), "question must not be empty")
+        raise _error(path, _line(key_node), "question must not be empty")
     return text
 
 
@@ -378,11 +362,9 @@ def parse_trivia_text(
     """
     root = _compose(path, text)
     if root is None:
-        raise TriviaFileError(path, 1, "file is empty; expected 'question: [answers]' lines")
+        raise _error(path, 1, "file is empty; expected 'question: [answers]' lines")
     if not isinstance(root, yaml.MappingNode):
-        raise TriviaFileError(
-            path, _line(root), "top level must be a mapping of questions to answers"
-        )
+        raise _error(path, _line(root), "top level must be a mapping of questions to answers")
     reader = _Reader(path)
     for key_node, value_node in root.value:
         if isinstance(key_node, yaml.ScalarNode) and key_node.value in RESERVED_KEYS:

@@ -10,9 +10,9 @@ from typing import Final
 
 from rapidfuzz import fuzz
 
+from bot.names import CHARACTER_TITLES, PERSON_TITLES, company_core
 from bot.text import fold
-from bot.trivia.aliases import CHARACTER_TITLES, PERSON_TITLES, short_forms
-from bot.trivia.aliases import _strip_company as strip_company
+from bot.trivia.aliases import short_forms
 from bot.trivia.models import QuestionKind
 
 __all__ = [
@@ -98,8 +98,7 @@ def _members(answer: str) -> tuple[str, ...]:
 def _name_keys(name: str, entity: Entity) -> frozenset[str]:
     """Folded short forms of a (possibly joint) name, for the loose similarity check."""
     if entity is Entity.COMPANY:
-        # aliases' company-suffix rule, not a copy (bot/names is to own it).
-        return frozenset({spaced(name), spaced(strip_company(name))})
+        return frozenset({spaced(name), spaced(company_core(name))})
     titles = PERSON_TITLES if entity is Entity.PERSON else CHARACTER_TITLES
     keys: set[str] = set()
     for member in _members(name) or (name,):

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from typing import Final
 
 from bot.models import CastMember
+from bot.names import LEADING_ARTICLES
 from bot.text import fold, normalize_typography
-from bot.trivia.aliases import LEADING_ARTICLES
 from bot.trivia.models import QuestionKind
 from bot.trivia.questions.cast import cast_source
 from bot.trivia.questions.common import MIN_NAME_TOKEN_LENGTH, WORD, Draft, Entity, mentions, spaced
