@@ -8,10 +8,13 @@ import pytest
 
 from bot.trivia.judge import judge
 from bot.trivia.words import common_words, is_other_word
-from tests.bot.trivia.judge_heldout import CASES
+from tests.bot.trivia.judge_heldout import CASES, FRESH_CASES, Case
 
 MINIMUM_HELD_OUT_SCORE = 0.95
-"""The judge must stay at or above this share of the held-out table."""
+"""The judge must stay at or above this share of the table used while writing the rules."""
+
+MINIMUM_FRESH_SCORE = 0.9
+"""And at or above this share of the table written after them (93.8% on its first run)."""
 
 
 def _correct(guess: str, *accepted: str) -> bool:
@@ -154,22 +157,34 @@ def test_one_character_answers(guess: str, accepted: tuple[str, ...], expected: 
     assert judge(guess, accepted).correct is expected
 
 
-def test_held_out_table() -> None:
-    """Figures on a table written apart from the judge's own (printed with ``-s``)."""
+def _figures(name: str, cases: tuple[Case, ...]) -> tuple[float, list[str]]:
+    """Share of right verdicts and the false accepts, printed by class (see with ``-s``)."""
     right = Counter[str]()
     total = Counter[str]()
     false_accepts = []
-    for case in CASES:
+    for case in cases:
         verdict = judge(case.guess, case.accepted).correct
         total[case.group] += 1
         right[case.group] += verdict is case.expected
         if verdict and not case.expected:
             false_accepts.append(case.guess)
-    score = sum(right.values()) / len(CASES)
+    score = sum(right.values()) / len(cases)
     groups = ", ".join(f"{group} {right[group]}/{total[group]}" for group in total)
-    print(f"\nheld-out judge: {score:.1%} of {len(CASES)}, false accepts {len(false_accepts)}")
+    print(f"\n{name}: {score:.1%} of {len(cases)}, false accepts {len(false_accepts)}")
     print(f"  by class: {groups}")
-    positives = sum(case.expected for case in CASES)
-    assert 0.4 <= positives / len(CASES) <= 0.65
+    positives = sum(case.expected for case in cases)
+    assert 0.4 <= positives / len(cases) <= 0.65
+    return score, false_accepts
+
+
+def test_held_out_table() -> None:
+    """The table written with the rules: every case right, no false accept."""
+    score, false_accepts = _figures("judge, rules table", CASES)
     assert score >= MINIMUM_HELD_OUT_SCORE
     assert false_accepts == []
+
+
+def test_fresh_table() -> None:
+    """The table written after the rules were frozen: a floor, not a target to tune against."""
+    score, _ = _figures("judge, fresh table", FRESH_CASES)
+    assert score >= MINIMUM_FRESH_SCORE
