@@ -23,8 +23,8 @@ import yaml
 from yaml.reader import ReaderError
 
 from bot.errors import SeedError
+from bot.models import ListSettings, Question, QuestionKind, TriviaList
 from bot.text import fold
-from bot.trivia.models import ListSettings, Question, QuestionKind, TriviaList
 
 __all__ = [
     "BOOLEAN_ANSWERS",

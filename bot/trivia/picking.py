@@ -6,7 +6,7 @@ import math
 import random
 from collections.abc import Iterable
 
-from bot.trivia.models import Question
+from bot.models import Question
 
 __all__ = ["fair_share", "pick_round"]
 

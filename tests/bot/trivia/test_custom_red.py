@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.models import ListSettings, QuestionKind, TriviaList
 from bot.trivia.custom import (
     MAX_ANSWER_CHARS,
     TRIVIA_SOURCE,
@@ -13,7 +14,6 @@ from bot.trivia.custom import (
     load_trivia_yaml,
     parse_trivia_bytes,
 )
-from bot.trivia.models import ListSettings, QuestionKind, TriviaList
 
 LISTS = Path(__file__).parent / "lists"
 

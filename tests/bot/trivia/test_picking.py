@@ -8,7 +8,7 @@ from itertools import pairwise
 
 import pytest
 
-from bot.trivia.models import Question, QuestionKind
+from bot.models import Question, QuestionKind
 from bot.trivia.picking import fair_share, pick_round
 
 

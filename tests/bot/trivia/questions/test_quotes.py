@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.trivia.models import Question, QuestionKind
+from bot.models import Question, QuestionKind
 from bot.trivia.questions import generate_questions
 from bot.trivia.questions.quotes import (
     MAX_QUOTE_CHARS,
