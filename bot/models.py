@@ -26,6 +26,7 @@ __all__ = [
     "ReviewScore",
     "Section",
     "SourceDocument",
+    "StoredList",
     "StoredQuote",
     "TriviaList",
 ]
@@ -183,6 +184,10 @@ class TriviaList:
     settings: ListSettings = field(default_factory=ListSettings)
     warnings: tuple[str, ...] = ()
     """Problems Red tolerates, as ``file:line: message``; the list loads regardless."""
+    film: str = ""
+    """The film whose own ``trivia.yaml`` this is, or "" for a list that is its own topic."""
+    text: str = ""
+    """The YAML as written, which is what is stored and read again."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,10 +247,23 @@ class FilmRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class StoredList:
+    """A list as the database keeps it: its YAML text, read again on use."""
+
+    guild_id: int
+    """The server that uploaded it, or ``OWNER_LISTS`` (0) for the owner's lists from seeds."""
+    name: str
+    film: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
 class KnowledgeBase:
     """All films parsed from a seeds folder."""
 
     films: tuple[FilmRecord, ...] = field(default_factory=tuple)
+    lists: tuple[TriviaList, ...] = field(default_factory=tuple)
+    """The owner's trivia lists: ``seeds/trivia/*.yaml`` and each film's own ``trivia.yaml``."""
 
     def film(self, slug: str) -> FilmRecord | None:
         """The film with this slug, if any."""

@@ -14,9 +14,11 @@ from bot.parsing.interview import looks_like_interview, parse_interview, prose_t
 from bot.parsing.manifest import Manifest, read_manifest
 from bot.parsing.speakers import SpeakerResolver
 
-__all__ = ["DOCUMENT_SUFFIX", "parse_film", "parse_seeds"]
+__all__ = ["DOCUMENT_SUFFIX", "LISTS_FOLDER", "parse_film", "parse_seeds"]
 
 DOCUMENT_SUFFIX = ".txt"
+LISTS_FOLDER = "trivia"
+"""The folder of ``seeds/`` holding trivia lists that are their own topic; never a film."""
 MAX_DOCUMENTS_PER_FILM = 200
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 
@@ -99,5 +101,9 @@ def parse_seeds(seeds_dir: Path) -> KnowledgeBase:
     """Parse every film folder under ``seeds_dir``; any error aborts with the file and line."""
     if not seeds_dir.is_dir():
         raise SeedError(seeds_dir, "the seeds folder does not exist")
-    folders = sorted(p for p in seeds_dir.iterdir() if p.is_dir() and not p.name.startswith("."))
+    folders = sorted(
+        p
+        for p in seeds_dir.iterdir()
+        if p.is_dir() and not p.name.startswith(".") and p.name != LISTS_FOLDER
+    )
     return KnowledgeBase(films=tuple(parse_film(folder) for folder in folders))

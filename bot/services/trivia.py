@@ -8,11 +8,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.errors import NotFoundError
-from bot.models import FilmSummary, LeaderboardEntry, Question
+from bot.models import FilmSummary, LeaderboardEntry, Question, TriviaList
 from bot.services.knowledge import KnowledgeService
 from bot.storage.database import Database
 from bot.trivia.engine import CHOICE_COUNT
 from bot.trivia.events import Awarded, RoundMode
+from bot.trivia.list_choices import with_choices
 from bot.trivia.picking import pick_round
 from bot.trivia.questions import generate_questions
 
@@ -59,7 +60,7 @@ class TriviaService:
         record = await self._database.film_record(film.slug)
         if record is None:
             raise NotFoundError("That film is no longer loaded.")
-        questions = generate_questions(record) + record.trivia
+        questions = generate_questions(record) + with_choices(record.trivia)
         self._cache[film.slug] = (generation, questions)
         return questions
 
@@ -67,15 +68,47 @@ class TriviaService:
         self, film: FilmSummary, count: int, *, mode: RoundMode, spoilers: bool
     ) -> tuple[Question, ...]:
         """Up to ``count`` questions, varied kinds first, none that the mode can't ask."""
-        pool = [
-            q
-            for q in await self.all_questions(film)
-            if (spoilers or not q.spoiler)
-            and (mode is RoundMode.TYPED or len(q.choices) == CHOICE_COUNT)
-        ]
+        pool = self._fitting(await self.all_questions(film), mode=mode, spoilers=spoilers)
         if not pool:
             raise NotFoundError(f"No trivia questions fit those options for {film.display}.")
         return pick_round(pool, count, self._rng)
+
+    async def pick_from_list(
+        self,
+        trivia: TriviaList,
+        count: int,
+        *,
+        mode: RoundMode,
+        spoilers: bool,
+        film: FilmSummary | None = None,
+    ) -> tuple[Question, ...]:
+        """Up to ``count`` questions of a list (mixed with a film's when ``film`` is given)."""
+        questions = with_choices(trivia.questions)
+        if film is not None:
+            questions += await self.all_questions(film)
+        pool = self._fitting(questions, mode=mode, spoilers=spoilers)
+        if not pool:
+            raise NotFoundError(
+                f"No questions of the list {trivia.name} fit those options"
+                + (
+                    " (buttons need wrong choices: try mode typed)."
+                    if mode is RoundMode.BUTTONS
+                    else "."
+                )
+            )
+        return pick_round(pool, count, self._rng)
+
+    @staticmethod
+    def _fitting(
+        questions: tuple[Question, ...], *, mode: RoundMode, spoilers: bool
+    ) -> list[Question]:
+        """The questions a round with these options can ask."""
+        return [
+            q
+            for q in questions
+            if (spoilers or not q.spoiler)
+            and (mode is RoundMode.TYPED or len(q.choices) == CHOICE_COUNT)
+        ]
 
     async def record(self, award: Awarded) -> None:
         """Commit one award; called before the award is announced."""

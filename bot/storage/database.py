@@ -35,18 +35,21 @@ from bot.models import (
     ReviewScore,
     Section,
     SourceDocument,
+    StoredList,
     StoredQuote,
 )
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
 
-__all__ = ["Database", "Fingerprints"]
+__all__ = ["OWNER_LISTS", "Database", "Fingerprints"]
 
 Fingerprints = dict[str, dict[str, dict[str, str]]]
 """film slug -> category -> record key -> fingerprint."""
 
 BUSY_TIMEOUT_SECONDS = 5.0
+OWNER_LISTS = 0
+"""``guild_id`` of the owner's trivia lists (from seeds), which every server can play."""
 _PATH_SEPARATOR = "\x1f"
 _SPEAKER_SEPARATOR = "\x1f"
 
@@ -263,6 +266,11 @@ class Database:
                 await conn.execute(statement)
             for film in kb.films:
                 await self._insert_film(conn, film)
+            await conn.execute("DELETE FROM trivia_lists WHERE guild_id = ?", (OWNER_LISTS,))
+            await conn.executemany(
+                "INSERT INTO trivia_lists (guild_id, name, film, text) VALUES (?, ?, ?, ?)",
+                [(OWNER_LISTS, item.name, item.film, item.text) for item in kb.lists],
+            )
             await conn.execute("INSERT INTO quotes_fts(quotes_fts) VALUES ('rebuild')")
             await conn.executemany(
                 "INSERT INTO seed_fingerprints (film_slug, category, record_key, fingerprint)"
@@ -648,3 +656,45 @@ class Database:
             (guild_id, season, season, limit),
         )
         return tuple(_record(LeaderboardEntry, row) for row in rows)
+
+    # --- trivia lists -----------------------------------------------------------------------
+
+    async def trivia_lists(self, guild_id: int) -> tuple[StoredList, ...]:
+        """The owner's lists and a server's own, by name (a server's list never shadows)."""
+        rows = await self._all(
+            "SELECT guild_id, name, film, text FROM trivia_lists"
+            " WHERE guild_id IN (?, ?) ORDER BY name, guild_id",
+            (OWNER_LISTS, guild_id),
+        )
+        return tuple(_record(StoredList, row) for row in rows)
+
+    async def server_list_count(self, guild_id: int) -> int:
+        """How many lists a server has uploaded."""
+        return int(
+            await self._value("SELECT COUNT(*) FROM trivia_lists WHERE guild_id = ?", (guild_id,))
+        )
+
+    async def save_trivia_list(self, item: StoredList, uploaded_by: int, now: dt.datetime) -> bool:
+        """Store a server's list, replacing one of the same name; True if it replaced one."""
+        async with self._transaction() as conn:
+            async with conn.execute(
+                "SELECT 1 FROM trivia_lists WHERE guild_id = ? AND name = ?",
+                (item.guild_id, item.name),
+            ) as cursor:
+                existed = await cursor.fetchone() is not None
+            await conn.execute(
+                "INSERT INTO trivia_lists (guild_id, name, film, text, uploaded_by, uploaded_at)"
+                " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (guild_id, name) DO UPDATE SET"
+                " film = excluded.film, text = excluded.text,"
+                " uploaded_by = excluded.uploaded_by, uploaded_at = excluded.uploaded_at",
+                (item.guild_id, item.name, item.film, item.text, uploaded_by, now.isoformat()),
+            )
+        return existed
+
+    async def delete_trivia_list(self, guild_id: int, name: str) -> bool:
+        """Delete a server's list; False if it has none by that name."""
+        async with self._transaction() as conn:
+            cursor = await conn.execute(
+                "DELETE FROM trivia_lists WHERE guild_id = ? AND name = ?", (guild_id, name)
+            )
+            return cursor.rowcount > 0

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import difflib
 import math
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final
@@ -29,6 +30,7 @@ from bot.text import fold
 __all__ = [
     "BOOLEAN_ANSWERS",
     "CONFIG_KEY",
+    "LIST_NAME",
     "MAX_ANSWERS",
     "MAX_ANSWER_CHARS",
     "MAX_QUESTIONS",
@@ -41,6 +43,7 @@ __all__ = [
     "SPOILER_PREFIX",
     "TRIVIA_SOURCE",
     "UNSUPPORTED_CONFIG_KEYS",
+    "list_name",
     "load_trivia_list",
     "load_trivia_yaml",
     "parse_trivia_bytes",
@@ -92,6 +95,9 @@ BOOLEAN_ANSWERS: Final = {True: ("True", "Yes", "On"), False: ("False", "No", "O
 
 SPOILER_PREFIX: Final = "(spoiler)"
 """Question prefix (any case) marking that question alone as a spoiler; it is removed."""
+
+LIST_NAME: Final = re.compile(r"^[a-z0-9][a-z0-9_-]{0,31}$")
+"""A list's name (its file name without ``.yaml``): lowercase letters, digits, ``-`` and ``_``."""
 
 TRIVIA_SOURCE: Final = "trivia.yaml"
 """``Question.source`` of every question loaded from a film's trivia file."""
@@ -341,6 +347,16 @@ def _question_text(path: Path, key_node: yaml.Node) -> str:
     return text
 
 
+def list_name(text: str) -> str | None:
+    """The list name a file name or a typed name stands for, or None when it cannot be one.
+
+    ``Film Quiz_2.YAML`` gives ``film-quiz_2``: lowercase, spaces as dashes, no ``.yaml``.
+    """
+    stem = re.sub(r"\.ya?ml$", "", text.strip(), flags=re.IGNORECASE)
+    name = re.sub(r"\s+", "-", stem.strip().casefold())
+    return name if LIST_NAME.match(name) else None
+
+
 def _origin(name: str, author: str | None) -> str:
     """``the list disney by Jo`` (the author only when the list names one)."""
     return f"the list {name}" + (f" by {author}" if author else "")
@@ -357,9 +373,14 @@ def parse_trivia_text(
 ) -> TriviaList:
     """A list from its text; ``path`` names it in errors and warnings, ``name`` in rounds.
 
-    Questions' ``source`` is ``source`` or the file name, their ``origin`` is ``origin`` or
-    "the list <name> by <author>".
+    Questions' ``source`` is ``source`` or else ``trivia.yaml`` for a film's own list (``film``
+    given) and the file name for others; their ``origin`` is ``origin`` or else none for a film's
+    own list (its questions are also stored with the film) and "the list <name> by <author>".
     """
+    if source is None:
+        source = TRIVIA_SOURCE if film else path.name
+    if origin is None and film:
+        origin = ""
     root = _compose(path, text)
     if root is None:
         raise _error(path, 1, "file is empty; expected 'question: [answers]' lines")
@@ -379,7 +400,7 @@ def parse_trivia_text(
             choices=(),
             kind=QuestionKind.CUSTOM,
             spoiler=draft.spoiler or settings.spoiler,
-            source=source or path.name,
+            source=source,
             film=film,
             origin=_origin(name, reader.author) if origin is None else origin,
         )
@@ -392,27 +413,25 @@ def parse_trivia_text(
         description=reader.description,
         settings=settings,
         warnings=tuple(reader.warnings),
+        film=film,
+        text=text,
     )
 
 
 def parse_trivia_bytes(data: bytes, path: Path, *, name: str) -> TriviaList:
-    """A list from an upload's bytes (size and encoding checked first)."""
+    """A list from an upload's bytes (size and encoding checked first); the same rules as files."""
     return parse_trivia_text(_decode(path, data), path, name=name)
 
 
 def load_trivia_list(path: Path, *, name: str, film: str = "") -> TriviaList:
-    """A list from a file; ``name`` is what players pick it by."""
+    """A list from a file; ``name`` is what players pick it by.
+
+    A film's own list (``film`` given) keeps ``trivia.yaml`` as its questions' source and no
+    origin, as its questions are also stored with the film.
+    """
     return parse_trivia_text(_decode(path, _read_bytes(path)), path, name=name, film=film)
 
 
 def load_trivia_yaml(path: Path, film_slug: str) -> tuple[Question, ...]:
     """The questions of a film's own ``trivia.yaml``, in file order."""
-    parsed = parse_trivia_text(
-        _decode(path, _read_bytes(path)),
-        path,
-        name=film_slug,
-        film=film_slug,
-        source=TRIVIA_SOURCE,
-        origin="",
-    )
-    return parsed.questions
+    return load_trivia_list(path, name=film_slug, film=film_slug).questions
