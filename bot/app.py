@@ -40,6 +40,7 @@ EXTENSIONS = (
     "cogs.spoilers",
     "cogs.admin",
     "cogs.trivia",
+    "cogs.trivia_admin",
 )
 """The cogs to load, in order; one that fails to load is logged and skipped."""
 

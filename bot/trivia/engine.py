@@ -137,7 +137,13 @@ class Round:
         judge: JudgeFn,
         time_limit: float = DEFAULT_TIME_LIMIT,
         pause: float = REVEAL_PAUSE,
+        max_score: int | None = None,
+        idle_limit: int = IDLE_QUESTION_LIMIT,
     ) -> None:
+        if max_score is not None and max_score < 1:
+            raise InvalidRoundError(f"max_score must be at least 1, got {max_score}")
+        if idle_limit < 1:
+            raise InvalidRoundError(f"idle_limit must be at least 1, got {idle_limit}")
         if not MIN_TIME_LIMIT <= time_limit <= MAX_TIME_LIMIT:
             raise InvalidRoundError(
                 f"time limit must be {MIN_TIME_LIMIT:g}-{MAX_TIME_LIMIT:g} s, got {time_limit:g}"
@@ -154,6 +160,10 @@ class Round:
         self.mode = mode
         self.time_limit = float(time_limit)
         self.pause = float(pause)
+        self.max_score = max_score
+        """The round ends once someone has this many points (a list's ``max_score``)."""
+        self.idle_limit = idle_limit
+        """The round stops after this many questions in a row nobody tried."""
         self._questions = tuple(questions)
         self._correct_choices: tuple[int | None, ...] = tuple(
             _correct_choice(question) if mode is RoundMode.BUTTONS else None
@@ -396,14 +406,19 @@ class Round:
         )
         self._idle_streak = self._idle_streak + 1 if silent else 0
         events: list[Event] = [self._close_question(reason, winners)]
-        if self._next_index >= self.total:
+        if self._next_index >= self.total or self._reached_max_score():
             events.append(self._finish(EndReason.COMPLETED))
-        elif self._idle_streak >= IDLE_QUESTION_LIMIT:
+        elif self._idle_streak >= self.idle_limit:
             events.append(self._finish(EndReason.IDLE))
         else:
             self._state = RoundState.INTERMISSION
             self._next_at = now + self.pause
         return events
+
+    def _reached_max_score(self) -> bool:
+        """Whether someone has reached the round's ``max_score``."""
+        lines = self._tally.scoreboard().lines
+        return self.max_score is not None and bool(lines) and lines[0].points >= self.max_score
 
     def _ask_next(self, now: float) -> QuestionStarted:
         """Start the next question at ``now``."""
@@ -465,6 +480,8 @@ class RoundRegistry(Generic[RunnerT]):
         mode: RoundMode,
         time_limit: float = DEFAULT_TIME_LIMIT,
         pause: float = REVEAL_PAUSE,
+        max_score: int | None = None,
+        idle_limit: int = IDLE_QUESTION_LIMIT,
     ) -> RunnerT:
         """Create a round in a free channel and register ``run(round)``; then start it."""
         if channel_id in self._runners:
@@ -480,6 +497,8 @@ class RoundRegistry(Generic[RunnerT]):
                 judge=self._judge,
                 time_limit=time_limit,
                 pause=pause,
+                max_score=max_score,
+                idle_limit=idle_limit,
             )
         )
         self._runners[channel_id] = runner

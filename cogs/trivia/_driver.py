@@ -55,8 +55,12 @@ class RoundDriver:
         *,
         spoilers_shown: bool,
         on_finished: Callable[[RoundDriver], None],
+        reveal_answer: bool = True,
+        answers_hidden: bool = False,
     ) -> None:
         self.round = round_
+        self._reveal_answer = reveal_answer
+        self._answers_hidden = answers_hidden
         self._channel = channel
         self._trivia = trivia
         self._spoilers_shown = spoilers_shown
@@ -156,7 +160,13 @@ class RoundDriver:
             elif isinstance(event, HintShown):
                 await self._send(hint_text(event, spoilers_shown=shown))
             elif isinstance(event, Revealed):
-                await self._send(reveal_text(event, spoilers_shown=shown))
+                text = reveal_text(
+                    event,
+                    spoilers_shown=shown,
+                    reveal_answer=self._reveal_answer,
+                    answers_hidden=self._answers_hidden,
+                )
+                await self._send(text)
             elif isinstance(event, RoundEnded):
                 await self._send(round_end_text(event))
             elif isinstance(event, Close):

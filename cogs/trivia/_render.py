@@ -1,12 +1,24 @@
-"""Turning trivia events into message text, spoiler-tagged where they must be."""
+"""Turning trivia events into message text and embeds, spoiler-tagged where they must be."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+import discord
 from discord.utils import escape_markdown
 
-from bot.formatting import MESSAGE_LIMIT, spoiler, trim
-from bot.models import LeaderboardEntry, Question
-from bot.services.trivia import Leaderboard
+from bot.formatting import (
+    EMBED_DESCRIPTION_LIMIT,
+    EMBED_FIELD_VALUE_LIMIT,
+    EMBED_TITLE_LIMIT,
+    MESSAGE_LIMIT,
+    spoiler,
+    trim,
+)
+from bot.models import LeaderboardEntry, Question, TriviaList
+from bot.services.trivia import Leaderboard, RoundPlan
+from bot.text import fold
+from bot.trivia.engine import HINT_FRACTIONS, REVEAL_PAUSE
 from bot.trivia.events import (
     EndReason,
     HintShown,
@@ -16,20 +28,39 @@ from bot.trivia.events import (
     RoundEnded,
     RoundMode,
 )
-from bot.trivia.scoring import Scoreboard
+from bot.trivia.scoring import (
+    BUTTON_CORRECT_POINTS,
+    BUTTON_SPEED_BONUSES,
+    TYPED_POINTS_BY_HINTS,
+    Scoreboard,
+)
 
 __all__ = [
+    "ALSO_ACCEPTED_CHARS",
+    "ALSO_ACCEPTED_COUNT",
     "CHOICE_LABELS",
+    "COLOUR_ROUND",
     "hint_text",
     "leaderboard_text",
+    "lists_embed",
     "question_text",
     "reveal_text",
     "round_end_text",
+    "round_start_embed",
 ]
 
 CHOICE_LABELS = ("A", "B", "C", "D")
 QUESTION_CHARS = 1500
 MEDALS = ("🥇", "🥈", "🥉")
+ALSO_ACCEPTED_CHARS = 40
+"""Other accepted forms longer than this are not listed at a reveal."""
+ALSO_ACCEPTED_COUNT = 3
+"""Most other accepted forms listed at a reveal."""
+FOOTER_CHARS = 2048
+"""Discord's limit on an embed footer."""
+_ORDINALS = ("fastest", "second fastest", "third fastest")
+COLOUR_ROUND = discord.Colour.blurple()
+"""Embeds about a round as a whole: its rules and the lists."""
 _END_REASONS = {
     EndReason.COMPLETED: "That's the round!",
     EndReason.IDLE: "Nobody is playing, so the round stopped.",
@@ -67,20 +98,135 @@ def hint_text(event: HintShown, *, spoilers_shown: bool) -> str:
     return f"Hint: {shown} (now {event.points} point(s))"
 
 
-def reveal_text(event: Revealed, *, spoilers_shown: bool) -> str:
-    """The answer and who got it."""
-    hidden = _hide(event.question, spoilers_shown)
-    answer = event.question.answer
+def _also_accepted(question: Question) -> list[str]:
+    """Other accepted forms worth listing: short, and not the answer in other case."""
+    seen = {fold(question.answer)}
+    forms: list[str] = []
+    for answer in question.answers[1:]:
+        if len(answer) <= ALSO_ACCEPTED_CHARS and fold(answer) not in seen:
+            seen.add(fold(answer))
+            forms.append(answer)
+    return forms[:ALSO_ACCEPTED_COUNT]
+
+
+def reveal_text(
+    event: Revealed,
+    *,
+    spoilers_shown: bool,
+    reveal_answer: bool = True,
+    answers_hidden: bool = False,
+) -> str:
+    """The answer, its other accepted forms, where it comes from, and who got it.
+
+    ``reveal_answer`` False (a list's ``reveal_answer: false``) keeps the answer back when
+    nobody got it; ``answers_hidden`` (a list's ``use_spoilers``) tags every answer.
+    """
+    question = event.question
+    hidden = _hide(question, spoilers_shown) or answers_hidden
+    answer = question.answer
     if event.correct_choice is not None:
         answer = f"{CHOICE_LABELS[event.correct_choice]}. {answer}"
-    line = f"The answer was **{_maybe_hidden(answer, hidden)}**."
-    if event.winners:
-        line += " " + ", ".join(f"<@{w.user_id}> +{w.points}" for w in event.winners)
-    elif event.reason is RevealReason.SKIPPED:
-        line = "Skipped. " + line
+    if event.reason is RevealReason.SKIPPED:
+        opening = "Skipped."
+    elif event.winners:
+        opening = ""
     else:
-        line = "Nobody got it. " + line
-    return line
+        opening = "Nobody got it."
+    if not reveal_answer and not event.winners:
+        return opening
+    lines = [f"{opening} The answer was **{_maybe_hidden(answer, hidden)}**.".strip()]
+    also = _also_accepted(question)
+    if also:
+        lines[0] += " Also accepted: " + ", ".join(_maybe_hidden(a, hidden) for a in also) + "."
+    if question.origin:
+        lines.append(f"-# From {escape_markdown(question.origin)}.")
+    if event.winners:
+        lines.append(", ".join(f"<@{w.user_id}> +{w.points}" for w in event.winners))
+    return trim("\n".join(lines), MESSAGE_LIMIT)
+
+
+def _how_to_answer(mode: RoundMode) -> str:
+    """The rules of answering and scoring in one mode."""
+    if mode is RoundMode.TYPED:
+        points = TYPED_POINTS_BY_HINTS
+        hints = " and ".join(f"{fraction:.0%}" for fraction in HINT_FRACTIONS)
+        return (
+            "Type your answer in this channel: the first correct message wins, small typos are"
+            f" forgiven. {points[0]} points, {points[1]} after the first hint,"
+            f" {points[-1]} after the last; hints come at {hints} of the time."
+        )
+    bonuses = ", ".join(
+        f"+{bonus} for the {rank}"
+        for bonus, rank in zip(BUTTON_SPEED_BONUSES, _ORDINALS, strict=False)
+    )
+    return (
+        "Pick A-D with the buttons; your first pick counts and nobody sees it until the reveal."
+        f" Every correct pick scores {BUTTON_CORRECT_POINTS}, and faster is better:"
+        f" {bonuses} correct pick."
+    )
+
+
+def round_start_embed(plan: RoundPlan, mode: RoundMode, *, note: str = "") -> discord.Embed:
+    """The round's opening: what it is about and its rules (answering, points, hints, time)."""
+    count = len(plan.questions)
+    embed = discord.Embed(
+        title=trim(f"Trivia: {plan.title}", EMBED_TITLE_LIMIT),
+        description=trim(escape_markdown(plan.description or ""), EMBED_FIELD_VALUE_LIMIT) or None,
+        colour=COLOUR_ROUND,
+    )
+    embed.add_field(
+        name="Round",
+        value=f"{count} question(s) · {mode.value} · {plan.seconds:g} s each,"
+        f" {REVEAL_PAUSE:g} s between questions",
+        inline=False,
+    )
+    embed.add_field(name="How to play", value=_how_to_answer(mode), inline=False)
+    extras = []
+    if plan.max_score is not None:
+        extras.append(f"The first to {plan.max_score} points wins; the round ends there.")
+    if plan.spoilers:
+        extras.append(
+            "Spoilers are on: questions about the plot are ||hidden||; click to read them, the"
+            " timer gives you a few extra seconds for it."
+        )
+    if not plan.reveal_answer:
+        extras.append("Answers nobody gets are not revealed.")
+    extras.extend(plan.notes)
+    if note:
+        extras.append(note)
+    if extras:
+        embed.add_field(
+            name="Also", value=trim("\n".join(extras), EMBED_FIELD_VALUE_LIMIT), inline=False
+        )
+    if plan.author:
+        embed.set_footer(
+            text=trim(f"List by {plan.author} · /trivia stop ends the round", FOOTER_CHARS)
+        )
+    else:
+        embed.set_footer(text="/trivia stop ends the round · /trivia skip skips a question")
+    return embed
+
+
+def lists_embed(lists: Sequence[TriviaList]) -> discord.Embed:
+    """The lists a server can play: name, question count, description and author."""
+    lines = []
+    for trivia in lists:
+        line = f"**{escape_markdown(trivia.name)}** · {len(trivia.questions)} question(s)"
+        if trivia.film:
+            line += " · the film's own list"
+        if trivia.description:
+            line += f"\n{escape_markdown(trim(trivia.description, ALSO_ACCEPTED_CHARS * 4))}"
+        if trivia.author:
+            line += f" — by {escape_markdown(trivia.author)}"
+        lines.append(line)
+    description = "\n".join(lines) if lines else "No trivia lists yet."
+    embed = discord.Embed(
+        title="Trivia lists",
+        description=trim(description, EMBED_DESCRIPTION_LIMIT),
+        colour=COLOUR_ROUND,
+    )
+    embed.set_footer(text="Play one with /trivia start list:<name>")
+    return embed
 
 
 def _board(scoreboard: Scoreboard) -> list[str]:

@@ -11,7 +11,7 @@ from cogs.trivia._driver import CLOSE_REACTION
 from loopback.clock import FakeClock
 from loopback.harness import run_bot
 from loopback.server import FakeDiscord
-from tests.cogs.trivia.conftest import MANAGE_MESSAGES, TriviaClub, make_questions
+from tests.cogs.trivia.conftest import MANAGE_MESSAGES, TriviaClub, embed_text, make_questions
 
 
 def is_reaction(path: str) -> bool:
@@ -29,7 +29,7 @@ async def test_typed_round_three_players_near_miss_and_a_bot(
     reply = await fake.slash(
         "trivia start", {"questions": 2, "mode": "typed", "seconds": 10}, user=alice
     )
-    assert "2 question(s) · typed" in reply.content
+    assert "2 question(s) · typed · 10 s each" in embed_text(reply.embeds)
     question = await trivia_club.next_message(channel, None, "Who composed the score? #1")
 
     await fake.message(channel, "nick urata", author=robot)
@@ -96,8 +96,8 @@ async def test_buttons_round_double_click_and_faster_scores_more(
 
 async def test_typed_mode_without_the_intent_falls_back_to_buttons(club) -> None:
     reply = await club.fake.slash("trivia start", {"questions": 1, "mode": "typed"})
-    assert "· buttons ·" in reply.content
-    assert "Message Content intent" in reply.content
+    assert "· buttons ·" in embed_text(reply.embeds)
+    assert "Message Content intent" in embed_text(reply.embeds)
     await club.fake.slash("trivia stop")
 
 
