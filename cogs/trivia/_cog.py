@@ -136,6 +136,7 @@ class TriviaCog(commands.GroupCog, group_name="trivia", group_description="Film 
             time_limit=plan.seconds,
             max_score=plan.max_score,
             idle_limit=plan.idle_limit,
+            spoiler_extra=0.0 if shown else engine.SPOILER_READ_SECONDS,
         )
         await interaction.response.send_message(
             embed=round_start_embed(plan, chosen_mode, note=note),

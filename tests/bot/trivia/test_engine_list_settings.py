@@ -1,12 +1,14 @@
-"""A list's CONFIG reaches the engine: max_score ends the round, timeout sets the idle stop."""
+"""Round settings: max_score ends the round, the idle stop, extra time for spoiler questions."""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 import pytest
 
 from bot.errors import InvalidRoundError
 from bot.trivia.engine import Round
-from bot.trivia.events import EndReason, RoundEnded, RoundMode
+from bot.trivia.events import EndReason, QuestionStarted, RoundEnded, RoundMode
 from loopback.clock import FakeClock
 from tests.bot.trivia.test_engine import (
     ALICE,
@@ -66,3 +68,27 @@ def test_the_idle_limit_comes_from_the_round() -> None:
 def test_bad_settings_are_refused(settings: dict[str, int]) -> None:
     with pytest.raises(InvalidRoundError):
         _round(FakeClock(0.0), **settings)
+
+
+def test_spoiler_questions_get_extra_time_to_click_them_open() -> None:
+    clock = FakeClock(1000.0)
+    hidden = replace(question("The twist"), spoiler=True)
+    round_ = Round(
+        guild_id=GUILD,
+        channel_id=CHANNEL,
+        starter_id=STARTER,
+        questions=(hidden, question("Plain")),
+        mode=RoundMode.TYPED,
+        clock=clock,
+        judge=stand_in_judge,
+        time_limit=LIMIT,
+        pause=PAUSE,
+        spoiler_extra=5.0,
+    )
+    (started,) = [e for e in round_.start() if isinstance(e, QuestionStarted)]
+    assert started.time_limit == LIMIT + 5.0
+    clock.advance(LIMIT + 5.0)
+    round_.tick()
+    clock.advance(PAUSE)
+    (plain,) = [e for e in round_.tick() if isinstance(e, QuestionStarted)]
+    assert plain.time_limit == LIMIT

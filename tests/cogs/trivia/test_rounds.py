@@ -4,6 +4,8 @@ import asyncio
 from dataclasses import replace
 from typing import Any
 
+import pytest
+
 from bot.app import create_bot
 from bot.storage.database import Database
 from bot.trivia.engine import REVEAL_PAUSE
@@ -157,7 +159,11 @@ async def test_spoiler_questions_are_tagged_outside_spoiler_channels(
     await fake.slash("trivia start", {"questions": 1, "mode": "typed", "spoilers": True})
     question = await trivia_club.next_message(channel, None, "spoiler")
     assert "||Who walks the dog at the end? #3||" in question.content
-    await trivia_club.advance(31)
+    assert "35 s" in question.content  # 30 s plus the time to click the hidden text open
+    driver = trivia_club.cog.rounds.get(channel.id)
+    assert driver is not None
+    assert driver.round.due_in() == pytest.approx(35 / 3)  # first hint, a third of 35 s
+    await trivia_club.advance(36)
     reveal = await trivia_club.next_message(channel, question, "The answer was")
     assert "||Calvin Weir-Fields||" in reveal.content
 
