@@ -39,12 +39,18 @@ __all__ = [
     "ALSO_ACCEPTED_CHARS",
     "ALSO_ACCEPTED_COUNT",
     "CHOICE_LABELS",
+    "COLOUR_ANSWERED",
+    "COLOUR_MISSED",
+    "COLOUR_QUESTION",
     "COLOUR_ROUND",
     "hint_text",
     "leaderboard_text",
     "lists_embed",
+    "question_embed",
     "question_text",
+    "reveal_embed",
     "reveal_text",
+    "round_end_embed",
     "round_end_text",
     "round_start_embed",
 ]
@@ -60,7 +66,13 @@ FOOTER_CHARS = 2048
 """Discord's limit on an embed footer."""
 _ORDINALS = ("fastest", "second fastest", "third fastest")
 COLOUR_ROUND = discord.Colour.blurple()
-"""Embeds about a round as a whole: its rules and the lists."""
+"""Embeds about a round as a whole: its rules, the lists, the final board, the leaderboard."""
+COLOUR_QUESTION = discord.Colour.gold()
+"""A question being asked."""
+COLOUR_ANSWERED = discord.Colour.green()
+"""A reveal where someone got it."""
+COLOUR_MISSED = discord.Colour.dark_grey()
+"""A reveal where nobody got it, or the question was skipped."""
 _END_REASONS = {
     EndReason.COMPLETED: "That's the round!",
     EndReason.IDLE: "Nobody is playing, so the round stopped.",
@@ -89,6 +101,24 @@ def question_text(event: QuestionStarted, *, spoilers_shown: bool) -> str:
         for label, choice in zip(CHOICE_LABELS, event.question.choices, strict=False):
             lines.append(f"**{label}.** {_maybe_hidden(choice, hidden)}")
     return trim("\n".join(lines), MESSAGE_LIMIT)
+
+
+def question_embed(event: QuestionStarted, *, spoilers_shown: bool) -> discord.Embed:
+    """The question as an embed: number in the title, text and choices, time and points below."""
+    hidden = _hide(event.question, spoilers_shown)
+    lines = [_maybe_hidden(trim(event.question.text, QUESTION_CHARS), hidden)]
+    if event.question.choices and event.mode is RoundMode.BUTTONS:
+        for label, choice in zip(CHOICE_LABELS, event.question.choices, strict=False):
+            lines.append(f"**{label}.** {_maybe_hidden(choice, hidden)}")
+    footer = f"{event.time_limit:g} s · {event.points} point(s)"
+    if event.question.spoiler:
+        footer += " · spoiler" + (" (click the text to read it)" if hidden else "")
+    embed = discord.Embed(
+        title=f"Question {event.number}/{event.total}",
+        description=trim("\n".join(lines), EMBED_DESCRIPTION_LIMIT),
+        colour=COLOUR_QUESTION,
+    )
+    return embed.set_footer(text=footer)
 
 
 def hint_text(event: HintShown, *, spoilers_shown: bool) -> str:
@@ -143,6 +173,42 @@ def reveal_text(
     if event.winners:
         lines.append(", ".join(f"<@{w.user_id}> +{w.points}" for w in event.winners))
     return trim("\n".join(lines), MESSAGE_LIMIT)
+
+
+def _choice_counts(event: Revealed) -> str:
+    """``A 2 · **B 3** ✓ · C 0 · D 1``: how many picked each choice, the right one marked."""
+    parts = []
+    for index, count in enumerate(event.choice_counts):
+        part = f"{CHOICE_LABELS[index]} {count}"
+        parts.append(f"**{part}** ✓" if index == event.correct_choice else part)
+    return "Picks: " + " · ".join(parts)
+
+
+def reveal_embed(
+    event: Revealed,
+    *,
+    spoilers_shown: bool,
+    reveal_answer: bool = True,
+    answers_hidden: bool = False,
+) -> discord.Embed:
+    """The reveal as an embed: the answer and where it comes from, winners, and the picks."""
+    text = reveal_text(
+        event,
+        spoilers_shown=spoilers_shown,
+        reveal_answer=reveal_answer,
+        answers_hidden=answers_hidden,
+    )
+    if event.choice_counts:
+        text += "\n" + _choice_counts(event)
+    if event.winners:
+        title, colour = f"Question {event.number}/{event.total}: answered", COLOUR_ANSWERED
+    elif event.reason is RevealReason.SKIPPED:
+        title, colour = f"Question {event.number}/{event.total}: skipped", COLOUR_MISSED
+    else:
+        title, colour = f"Question {event.number}/{event.total}: missed", COLOUR_MISSED
+    return discord.Embed(
+        title=title, description=trim(text, EMBED_DESCRIPTION_LIMIT), colour=colour
+    )
 
 
 def _how_to_answer(mode: RoundMode) -> str:
@@ -249,6 +315,16 @@ def round_end_text(event: RoundEnded) -> str:
             lines.append("It's a tie at the top!")
         lines.extend(board)
     return trim("\n".join(lines), MESSAGE_LIMIT)
+
+
+def round_end_embed(event: RoundEnded) -> discord.Embed:
+    """The final scoreboard as an embed, ties sharing a rank."""
+    title, *lines = round_end_text(event).split("\n")
+    return discord.Embed(
+        title=title,
+        description=trim("\n".join(lines), EMBED_DESCRIPTION_LIMIT),
+        colour=COLOUR_ROUND,
+    )
 
 
 def leaderboard_text(board: Leaderboard) -> str:

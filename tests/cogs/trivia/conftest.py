@@ -48,7 +48,7 @@ class TriviaClub:
     ) -> PostedMessage:
         test = contains if callable(contains) else (lambda text: contains in text)
         return await self.fake.wait_for_channel_message(
-            channel, lambda m: test(m.content), after=after
+            channel, lambda m: test(text_of(m)), after=after
         )
 
 
@@ -61,6 +61,11 @@ def embed_text(embeds: Sequence[Mapping[str, Any]]) -> str:
             parts += [str(field["name"]), str(field["value"])]
         parts.append(str(embed.get("footer", {}).get("text", "")))
     return "\n".join(part for part in parts if part)
+
+
+def text_of(message: PostedMessage) -> str:
+    """A message's content and its embeds' text, as a player reads it."""
+    return "\n".join(part for part in (message.content, embed_text(message.embeds)) if part)
 
 
 def make_questions(count: int, *, film: str = "ruby-sparks") -> tuple[Question, ...]:

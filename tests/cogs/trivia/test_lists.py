@@ -10,7 +10,7 @@ import pytest
 
 from bot.parsing import LISTS_FOLDER
 from loopback.records import LoopbackError, PostedMessage
-from tests.cogs.trivia.conftest import TriviaClub, embed_text
+from tests.cogs.trivia.conftest import TriviaClub, embed_text, text_of
 
 MANAGE_GUILD = 1 << 5
 LISTS = Path(__file__).parents[2] / "bot" / "trivia" / "lists"
@@ -56,12 +56,12 @@ def seeds_dir(tmp_path: Path, project_seeds: Path) -> Path:
 
 def _choice_of(message: PostedMessage, answer: str) -> int:
     """Index of the button whose choice is ``answer``."""
-    labels = re.findall(r"^\*\*([A-D])\.\*\* (.+)$", message.content, flags=re.MULTILINE)
+    labels = re.findall(r"^\*\*([A-D])\.\*\* (.+)$", text_of(message), flags=re.MULTILINE)
     return next(index for index, (_, text) in enumerate(labels) if text == answer)
 
 
 def _question_text(message: PostedMessage) -> str:
-    return message.content.splitlines()[1]
+    return text_of(message).splitlines()[1]
 
 
 async def test_lists_shows_every_list_with_author_description_and_count(
@@ -93,7 +93,7 @@ async def test_a_buttons_round_from_a_hand_written_list(trivia_club: TriviaClub)
     first = await trivia_club.next_message(channel, None, "Question 1/4")
     answer = ANSWERS[_question_text(first)]
     wrong = {"1931", "1968", "1957", "1999"} - {answer}
-    choices = re.findall(r"^\*\*[A-D]\.\*\* (\d+)$", first.content, flags=re.MULTILINE)
+    choices = re.findall(r"^\*\*[A-D]\.\*\* (\d+)$", text_of(first), flags=re.MULTILINE)
     assert set(choices) - {answer} <= wrong | {str(int(answer) + d) for d in (-3, -2, -1, 1, 2, 3)}
     right = _choice_of(first, answer)
     await fake.click(first, first.custom_ids[right], user=alice)
@@ -101,9 +101,11 @@ async def test_a_buttons_round_from_a_hand_written_list(trivia_club: TriviaClub)
     await fake.click(first, first.custom_ids[right], user=bob)
     await trivia_club.advance(15)
     reveal = await trivia_club.next_message(channel, first, "The answer was")
-    assert f"<@{alice.id}> +3" in reveal.content
-    assert f"<@{bob.id}> +2" in reveal.content
-    assert "From the list cinema by Projection booth." in reveal.content
+    assert f"<@{alice.id}> +3" in text_of(reveal)
+    assert f"<@{bob.id}> +2" in text_of(reveal)
+    assert "From the list cinema by Projection booth." in text_of(reveal)
+    assert f"**{'ABCD'[right]} 2** ✓" in text_of(reveal)  # how many picked each choice
+    assert text_of(reveal).count(" 0") == 3
 
     await trivia_club.advance(5)
     second = await trivia_club.next_message(channel, reveal, "Question 2/4")
@@ -111,8 +113,8 @@ async def test_a_buttons_round_from_a_hand_written_list(trivia_club: TriviaClub)
     await fake.click(second, second.custom_ids[right], user=alice)
     await trivia_club.advance(15)
     end = await trivia_club.next_message(channel, second, "That's the round!")
-    assert f"<@{alice.id}>: 6 point(s)" in end.content  # max_score 5 reached: no question 3
-    assert not [m for m in fake.channel_messages(channel) if "Question 3/4" in m.content]
+    assert f"<@{alice.id}>: 6 point(s)" in text_of(end)  # max_score 5 reached: no question 3
+    assert not [m for m in fake.channel_messages(channel) if "Question 3/4" in text_of(m)]
 
 
 async def test_admins_upload_list_and_delete_a_servers_list(trivia_club: TriviaClub) -> None:
