@@ -290,9 +290,16 @@ class StoredQuote:
 
 @dataclass(frozen=True, slots=True)
 class LeaderboardEntry:
-    """One player's standing: points, correct answers and competition rank."""
+    """One player's standing: points, correct answers, games played and competition rank."""
 
     rank: int
     user_id: int
     points: int
     correct: int
+    games: int = 0
+    """Finished rounds in which the player scored."""
+
+    @property
+    def average(self) -> float | None:
+        """Points per game played, or None before a finished game is on record."""
+        return self.points / self.games if self.games else None

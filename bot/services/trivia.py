@@ -23,6 +23,7 @@ from bot.trivia.events import Awarded, RoundMode
 from bot.trivia.list_choices import with_choices
 from bot.trivia.picking import pick_round
 from bot.trivia.questions import generate_questions
+from bot.trivia.scoring import Scoreboard
 
 __all__ = ["LEADERBOARD_SIZE", "Leaderboard", "RoundPlan", "TriviaService"]
 
@@ -219,6 +220,12 @@ class TriviaService:
             award.question.text,
             self._now(),
         )
+
+    async def record_round(self, guild_id: int, channel_id: int, scoreboard: Scoreboard) -> None:
+        """Count a finished round as a game for everyone who scored in it."""
+        scores = [(line.user_id, line.points) for line in scoreboard.lines]
+        if scores:
+            await self._database.record_game(guild_id, channel_id, scores, self._now())
 
     async def leaderboard(self, guild_id: int, limit: int = LEADERBOARD_SIZE) -> Leaderboard:
         """The season and all-time standings of a server."""

@@ -644,16 +644,40 @@ class Database:
                 ],
             )
 
+    async def record_game(
+        self,
+        guild_id: int,
+        channel_id: int,
+        scores: Iterable[tuple[int, int]],
+        now: dt.datetime,
+    ) -> None:
+        """Record a finished round: (user id, points) of every player who scored."""
+        async with self._transaction() as conn:
+            async with conn.execute(_CURRENT_SEASON, (guild_id,)) as cursor:
+                row = await cursor.fetchone()
+            season = int(row[0]) if row and row[0] is not None else 1
+            await conn.executemany(
+                "INSERT INTO trivia_games (guild_id, season, channel_id, user_id, points,"
+                " ended_at) VALUES (?, ?, ?, ?, ?, ?)",
+                [
+                    (guild_id, season, channel_id, user, points, now.isoformat())
+                    for user, points in scores
+                ],
+            )
+
     async def leaderboard(
         self, guild_id: int, season: int | None, limit: int
     ) -> tuple[LeaderboardEntry, ...]:
         """Top players of a server, for one season or (None) all time, ties sharing a rank."""
         rows = await self._all(
             "SELECT RANK() OVER (ORDER BY SUM(points) DESC) AS rank, user_id,"
-            " SUM(points) AS points, COUNT(*) AS correct FROM trivia_awards"
+            " SUM(points) AS points, COUNT(*) AS correct,"
+            " (SELECT COUNT(*) FROM trivia_games AS g WHERE g.guild_id = a.guild_id"
+            "  AND g.user_id = a.user_id AND (? IS NULL OR g.season = ?)) AS games"
+            " FROM trivia_awards AS a"
             " WHERE guild_id = ? AND (? IS NULL OR season = ?)"
             " GROUP BY user_id ORDER BY SUM(points) DESC, COUNT(*) DESC, user_id LIMIT ?",
-            (guild_id, season, season, limit),
+            (season, season, guild_id, season, season, limit),
         )
         return tuple(_record(LeaderboardEntry, row) for row in rows)
 

@@ -16,7 +16,7 @@ from bot.trivia.events import RoundMode
 from cogs._shared import Film, Interaction, services, spoilers_allowed
 from cogs.trivia._driver import RoundDriver
 from cogs.trivia._lists import list_autocomplete
-from cogs.trivia._render import leaderboard_text, lists_embed, round_start_embed
+from cogs.trivia._render import leaderboard_embed, lists_embed, round_start_embed
 
 __all__ = ["TYPED_FALLBACK_NOTE", "TriviaCog"]
 
@@ -186,7 +186,9 @@ class TriviaCog(commands.GroupCog, group_name="trivia", group_description="Film 
     async def leaderboard(self, interaction: Interaction) -> None:
         """Show this season's and the all-time leaderboard."""
         board = await services(interaction).trivia.leaderboard(interaction.guild_id or 0)
-        await interaction.response.send_message(leaderboard_text(board))
+        await interaction.response.send_message(
+            embed=leaderboard_embed(board), allowed_mentions=discord.AllowedMentions.none()
+        )
 
     @app_commands.command(name="reset", description="Start a new season (history is kept)")
     @app_commands.guild_only()

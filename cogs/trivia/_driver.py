@@ -177,6 +177,8 @@ class RoundDriver:
                 )
                 await self._send(embed=embed)
             elif isinstance(event, RoundEnded):
+                channel_id = self.round.channel_id
+                await self._trivia.record_round(self.round.guild_id, channel_id, event.scoreboard)
                 await self._send(embed=round_end_embed(event))
             elif isinstance(event, Close):
                 continue

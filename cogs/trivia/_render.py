@@ -44,7 +44,7 @@ __all__ = [
     "COLOUR_QUESTION",
     "COLOUR_ROUND",
     "hint_text",
-    "leaderboard_text",
+    "leaderboard_embed",
     "lists_embed",
     "question_embed",
     "question_text",
@@ -327,16 +327,29 @@ def round_end_embed(event: RoundEnded) -> discord.Embed:
     )
 
 
-def leaderboard_text(board: Leaderboard) -> str:
-    """The season and all-time standings."""
+def _standing(entry: LeaderboardEntry) -> str:
+    """``**1.** @player · 12 points · 5 correct · 3 games · 4.0 a game``."""
+    average = "–" if entry.average is None else f"{entry.average:.1f}"
+    return (
+        f"**{entry.rank}.** <@{entry.user_id}> · {entry.points} point(s) · {entry.correct} correct"
+        f" · {entry.games} game(s) · {average} a game"
+    )
 
-    def section(title: str, entries: tuple[LeaderboardEntry, ...]) -> list[str]:
-        if not entries:
-            return [title, "No points yet."]
-        return [title] + [
-            f"{e.rank}. <@{e.user_id}>: {e.points} point(s), {e.correct} correct" for e in entries
-        ]
 
-    lines = section(f"**Season {board.season}**", board.this_season)
-    lines += ["", *section("**All time**", board.all_time)]
-    return trim("\n".join(lines), MESSAGE_LIMIT)
+def leaderboard_embed(board: Leaderboard) -> discord.Embed:
+    """The season's and the all-time standings, shown once when they are the same."""
+    embed = discord.Embed(title="Trivia leaderboard", colour=COLOUR_ROUND)
+
+    def value(entries: tuple[LeaderboardEntry, ...]) -> str:
+        lines = [_standing(entry) for entry in entries] or ["No points yet."]
+        return trim("\n".join(lines), EMBED_FIELD_VALUE_LIMIT)
+
+    if board.this_season == board.all_time:
+        embed.add_field(
+            name=f"Season {board.season} and all time", value=value(board.all_time), inline=False
+        )
+    else:
+        embed.add_field(name=f"Season {board.season}", value=value(board.this_season), inline=False)
+        embed.add_field(name="All time", value=value(board.all_time), inline=False)
+    embed.set_footer(text="Games: finished rounds in which the player scored.")
+    return embed

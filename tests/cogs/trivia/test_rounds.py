@@ -68,8 +68,10 @@ async def test_typed_round_three_players_near_miss_and_a_bot(
     assert f"<@{bob.id}>: 2 point(s)" in text_of(end)
 
     board = await fake.slash("trivia leaderboard")
-    assert f"1. <@{alice.id}>: 3 point(s), 1 correct" in board.content
-    assert f"2. <@{bob.id}>: 2 point(s), 1 correct" in board.content
+    standings = embed_text(board.embeds)
+    assert "Season 1 and all time" in standings  # the same standings are shown once
+    assert f"**1.** <@{alice.id}> · 3 point(s) · 1 correct · 1 game(s) · 3.0 a game" in standings
+    assert f"**2.** <@{bob.id}> · 2 point(s) · 1 correct · 1 game(s) · 2.0 a game" in standings
     for message in fake.channel_messages(channel):
         assert message.allowed_mentions == {"parse": []}
 
@@ -213,7 +215,11 @@ async def test_points_survive_a_restart(club_settings, fixed_questions) -> None:
         restarted = create_bot(settings, clock=FakeClock())
         async with run_bot(restarted, fake):
             reply = await fake.slash("trivia leaderboard", guild=guild)
-            assert f"1. <@{alice.id}>: 3 point(s), 1 correct" in reply.content
+            standings = embed_text(reply.embeds)
+            # The round never finished, so it counts no game: no average yet.
+            assert f"**1.** <@{alice.id}> · 3 point(s) · 1 correct · 0 game(s) · – a game" in (
+                standings
+            )
 
 
 async def test_reset_starts_a_new_season_and_keeps_history(
@@ -231,9 +237,9 @@ async def test_reset_starts_a_new_season_and_keeps_history(
     reset = await fake.slash("trivia reset", user=alice, permissions=1 << 5)
     assert "Season 2" in reset.content
     board = await fake.slash("trivia leaderboard")
-    season, all_time = board.content.split("**All time**")
+    season, all_time = embed_text(board.embeds).split("All time")
     assert "Season 2" in season and "No points yet." in season
-    assert f"<@{alice.id}>: 3 point(s)" in all_time
+    assert f"<@{alice.id}> · 3 point(s)" in all_time
 
 
 async def test_stop_while_the_last_reveal_is_being_posted_ends_cleanly(
