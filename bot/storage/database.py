@@ -518,6 +518,21 @@ class Database:
         )
         return tuple(_stored_quote(row) for row in rows)
 
+    async def quote_pool(
+        self, slug: str | None, speaker: str | None
+    ) -> tuple[tuple[int, str, int], ...]:
+        """(id, text, number of speakers) of the quotes of a film and/or speaker, to pick from."""
+        rows = await self._all(
+            "SELECT q.id, q.text,"
+            " (SELECT COUNT(*) FROM quote_speakers s WHERE s.quote_id = q.id) AS speakers"
+            " FROM quotes q JOIN films f ON f.id = q.film_id"
+            " WHERE (? IS NULL OR f.slug = ?) AND (? IS NULL OR EXISTS ("
+            " SELECT 1 FROM quote_speakers qs WHERE qs.quote_id = q.id AND qs.speaker = ?))"
+            " ORDER BY q.id",
+            (slug, slug, speaker, speaker),
+        )
+        return tuple((int(row[0]), str(row[1]), int(row[2])) for row in rows)
+
     async def quote_ids(self, slug: str | None, speaker: str | None) -> tuple[int, ...]:
         """Ids of the quotes of a film and/or speaker, for picking one at random."""
         rows = await self._all(
