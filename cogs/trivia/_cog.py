@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Literal
 
 import discord
@@ -13,6 +14,7 @@ from bot.errors import NotAllowedError, NotFoundError
 from bot.trivia import engine
 from bot.trivia.engine import Round, RoundRegistry
 from bot.trivia.events import RoundMode
+from bot.trivia.words import common_words
 from cogs._shared import Film, Interaction, services, spoilers_allowed
 from cogs.trivia._driver import RoundDriver
 from cogs.trivia._lists import list_autocomplete
@@ -38,6 +40,10 @@ class TriviaCog(commands.GroupCog, group_name="trivia", group_description="Film 
         self.rounds: RoundRegistry[RoundDriver] = RoundRegistry(clock=bot.clock, judge=bot.judge)
         """The running rounds, one per channel, each with its driver."""
         super().__init__()
+
+    async def cog_load(self) -> None:
+        """Load the judge's word list off the event loop, so the first guess is not slow."""
+        await asyncio.to_thread(common_words)
 
     async def cog_unload(self) -> None:
         """Stop every round's background task."""
