@@ -113,7 +113,8 @@ class KnowledgeService:
             if not dry_run:
                 await self._database.replace_knowledge_base(kb, new)
                 self.generation += 1
-            warnings = tuple(w for film in kb.films for w in film.warnings)
+            topics = (w for trivia in kb.lists if not trivia.film for w in trivia.warnings)
+            warnings = (*(w for film in kb.films for w in film.warnings), *topics)
             return ReseedReport(
                 dry_run=dry_run, films=changes, warnings=warnings, knowledge_base=kb
             )

@@ -210,3 +210,16 @@ async def test_a_list_mixed_with_a_film(database: Database, seeds_with_lists: Pa
     kinds = {question.kind for question in picked}
     assert QuestionKind.CUSTOM in kinds
     assert len(kinds) > 1
+
+
+async def test_reseed_reports_the_warnings_of_every_list(
+    database: Database, seeds_with_lists: Path
+) -> None:
+    (seeds_with_lists / "ruby-sparks" / TRIVIA_FILE).write_text(
+        "Q?: [a]\nq?: [b]\n", encoding="utf-8"
+    )
+    report = await KnowledgeService(database, seeds_with_lists).reseed()
+    assert report.applied
+    film_list = [w for w in report.warnings if f"ruby-sparks/{TRIVIA_FILE}:2:" in w]
+    assert len(film_list) == 1  # once, though the film's list is also a list
+    assert any("config.yaml:5: CONFIG.bot_plays is ignored" in w for w in report.warnings)
