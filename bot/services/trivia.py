@@ -12,6 +12,7 @@ from bot.errors import NotFoundError
 from bot.models import FilmSummary, LeaderboardEntry, ListSettings, Question, TriviaList
 from bot.services.knowledge import KnowledgeService
 from bot.storage.database import Database
+from bot.text import fold
 from bot.trivia.engine import (
     CHOICE_COUNT,
     DEFAULT_TIME_LIMIT,
@@ -133,7 +134,12 @@ class TriviaService:
         """Up to ``count`` questions of a list (mixed with a film's when ``film`` is given)."""
         questions = with_choices(trivia.questions)
         if film is not None:
-            questions += await self.all_questions(film)
+            asked = {fold(question.text) for question in questions}
+            questions += tuple(
+                question
+                for question in await self.all_questions(film)
+                if fold(question.text) not in asked  # a film's own list is in both
+            )
         pool = self._fitting(questions, mode=mode, spoilers=spoilers)
         if not pool:
             raise NotFoundError(

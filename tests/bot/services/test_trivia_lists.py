@@ -223,3 +223,16 @@ async def test_reseed_reports_the_warnings_of_every_list(
     film_list = [w for w in report.warnings if f"ruby-sparks/{TRIVIA_FILE}:2:" in w]
     assert len(film_list) == 1  # once, though the film's list is also a list
     assert any("config.yaml:5: CONFIG.bot_plays is ignored" in w for w in report.warnings)
+
+
+async def test_a_films_own_list_mixed_with_its_film_asks_each_question_once(
+    database: Database, seeds_with_lists: Path
+) -> None:
+    lists = await _loaded(database, seeds_with_lists)
+    own = await lists.get(GUILD, "ruby-sparks")
+    trivia = TriviaService(database, KnowledgeService(database, seeds_with_lists), random.Random(1))
+    (film,) = await database.films()
+    picked = await trivia.pick_from_list(own, 50, mode=RoundMode.TYPED, spoilers=True, film=film)
+    texts = [question.text for question in picked]
+    assert len(texts) == len(set(texts))
+    assert texts.count("Who hands out the popcorn?") == 1
