@@ -20,10 +20,11 @@ Decisions:
   gain a last letter only by a slip (``Smithh``, not ``Smithy``). The whole answer is capped by
   the same scale applied to its length without spaces (<=4: 0, 5-9: 1, 10+: 2). Words with digits
   must match exactly.
-* Words of their own: a guessed word that is one substitution or one added letter away from the
-  answer's word but is a common English word (:mod:`bot.trivia.words`) is that word, not a typo
-  (``Handy`` for the character ``Hardy``, ``Greed`` for ``Green``); a dropped letter is not
-  checked, as spelling variants drop one (``harbor``), and ``gray``/``grey`` are one word.
+* Words of their own: a guessed word that is one edit away from the answer's word but is a
+  common English word (:mod:`bot.trivia.words`) is that word, not a typo (``Handy`` for the
+  character ``Hardy``, ``Greed`` for ``Green``, ``Rose`` for ``Rosie``), unless it only drops
+  a doubled letter, a final ``s`` or a ``u`` (``Eliot``, ``spark``, ``harbor``); ``gray`` and
+  ``grey`` are one word.
 * Sound-alikes and slips that cost nothing: ``ph`` reads as ``f`` and a final ``ie`` as ``y``
   (``Sofie``, ``Kellie``); a word of 4+ letters may gain a doubled last letter or an ``e``
   (``Danoo``, ``Shawe``) unless that makes a common word (``Lower``).
@@ -95,6 +96,7 @@ __all__ = [
     "SHORT_TYPOS",
     "SHORT_WORD_CHARS",
     "TRAILING_SLIP_LETTERS",
+    "VARIANT_DROPPED_LETTERS",
     "Reason",
     "Verdict",
     "judge",
@@ -133,6 +135,8 @@ MIN_TRAILING_SLIP_CHARS = 4
 """Words from this length may gain a last letter for free when it doubles the last one or is an
 ``e`` (``Danoo``, ``Shawe``), unless the result is a common word (``Lowe`` is not ``Lower``)."""
 TRAILING_SLIP_LETTERS = frozenset("e")
+VARIANT_DROPPED_LETTERS = frozenset("u")
+"""A guess may drop one of these and still be the answer's word spelt another way (harbor)."""
 """Letters often added at the end of a surname besides a doubled last letter (``Browne``)."""
 MIN_SOUND_ALIKE_CHARS = 4
 """Words from this length may end in ``ie`` for ``y`` (``Kellie``); ``ph`` is always ``f``."""
@@ -516,6 +520,24 @@ def _trailing_slip(guess: str, answer: str) -> bool:
     )
 
 
+def _harmless_drop(guess: str, answer: str) -> bool:
+    """Whether ``guess`` drops one letter of ``answer`` the way a slip or a variant does.
+
+    A doubled letter typed once (``Eliot``), a final ``s`` (``spark``) or one of the
+    ``VARIANT_DROPPED_LETTERS`` (``harbor``); not any other letter (``Rose`` for ``Rosie``).
+    """
+    if len(guess) != len(answer) - 1:
+        return False
+    for i, letter in enumerate(answer):
+        if answer[:i] + answer[i + 1 :] != guess:
+            continue
+        doubled = letter in answer[max(i - 1, 0) : i] + answer[i + 1 : i + 2]
+        final_s = letter == "s" and i == len(answer) - 1
+        if doubled or final_s or letter in VARIANT_DROPPED_LETTERS:
+            return True
+    return False
+
+
 def _word_cost(guess: str, answer: str, limit: int, *, strict: bool) -> int | None:
     """Edits between a guessed and an accepted word if within ``limit``, else ``None``."""
     if guess == answer:
@@ -535,9 +557,14 @@ def _word_cost(guess: str, answer: str, limit: int, *, strict: bool) -> int | No
         cost = int(OSA.distance(candidate, answer, score_cutoff=limit))
         if cost > limit:
             continue
-        # A substitution or an added letter that makes another word is that word (Handy, Hardy);
-        # a dropped letter is not checked, since spelling variants drop one (harbor, harbour).
-        if strict and cost and len(candidate) >= len(answer) and is_other_word(candidate, answer):
+        # An edit that makes another word is that word (Handy for Hardy, Rose for Rosie), unless
+        # it only drops a letter the way slips and spelling variants do (Eliot, harbor).
+        if (
+            strict
+            and cost
+            and not _harmless_drop(candidate, answer)
+            and is_other_word(candidate, answer)
+        ):
             continue
         if strict and cost and not _keeps_ends(candidate, answer):
             continue
