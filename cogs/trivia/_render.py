@@ -169,7 +169,7 @@ def reveal_text(
     if also:
         lines[0] += " Also accepted: " + ", ".join(_maybe_hidden(a, hidden) for a in also) + "."
     if question.origin:
-        lines.append(f"-# From {escape_markdown(question.origin)}.")
+        lines.append(f"*From {escape_markdown(question.origin)}.*")
     if event.winners:
         lines.append(", ".join(f"<@{w.user_id}> +{w.points}" for w in event.winners))
     return trim("\n".join(lines), MESSAGE_LIMIT)
