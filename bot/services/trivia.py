@@ -142,14 +142,12 @@ class TriviaService:
             )
         pool = self._fitting(questions, mode=mode, spoilers=spoilers)
         if not pool:
-            raise NotFoundError(
-                f"No questions of the list {trivia.name} fit those options"
-                + (
-                    " (buttons need wrong choices: try mode typed)."
-                    if mode is RoundMode.BUTTONS
-                    else "."
-                )
-            )
+            hint = ""
+            if not spoilers and all(question.spoiler for question in trivia.questions):
+                hint = " (every question is a spoiler: add spoilers:True)"
+            elif mode is RoundMode.BUTTONS:
+                hint = " (buttons need wrong choices: try mode typed)"
+            raise NotFoundError(f"No questions of the list {trivia.name} fit those options{hint}.")
         return pick_round(pool, count, self._rng)
 
     @staticmethod

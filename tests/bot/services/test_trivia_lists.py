@@ -236,3 +236,20 @@ async def test_a_films_own_list_mixed_with_its_film_asks_each_question_once(
     texts = [question.text for question in picked]
     assert len(texts) == len(set(texts))
     assert texts.count("Who hands out the popcorn?") == 1
+
+
+async def test_a_list_of_spoilers_says_how_to_play_it(
+    database: Database, seeds_with_lists: Path
+) -> None:
+    lists = await _loaded(database, seeds_with_lists)
+    hidden = await lists.upload(
+        GUILD, "twists.yaml", b"CONFIG:\n  spoiler: true\nWho did it?: [The usher]\n", ADMIN
+    )
+    trivia = TriviaService(database, KnowledgeService(database, seeds_with_lists))
+    with pytest.raises(NotFoundError, match="every question is a spoiler"):
+        await trivia.pick_from_list(hidden.trivia, 5, mode=RoundMode.TYPED, spoilers=False)
+    with pytest.raises(NotFoundError, match="try mode typed"):
+        await trivia.pick_from_list(hidden.trivia, 5, mode=RoundMode.BUTTONS, spoilers=True)
+    assert (
+        len(await trivia.pick_from_list(hidden.trivia, 5, mode=RoundMode.TYPED, spoilers=True)) == 1
+    )
