@@ -10,7 +10,7 @@ from bot.app import FilmClubBot
 from bot.formatting import MESSAGE_LIMIT, trim
 from bot.services.trivia_lists import MAX_UPLOAD_BYTES, UploadReport
 from cogs._shared import Interaction, services
-from cogs.trivia._lists import list_autocomplete
+from cogs.trivia._lists import server_list_autocomplete
 
 __all__ = ["MAX_WARNINGS_SHOWN", "TriviaAdminCog", "setup", "upload_reply"]
 
@@ -76,7 +76,7 @@ class TriviaAdminCog(
 
     @app_commands.command(name="delete", description="Delete one of this server's lists")
     @app_commands.describe(name="The list to delete")
-    @app_commands.autocomplete(name=list_autocomplete)
+    @app_commands.autocomplete(name=server_list_autocomplete)
     @app_commands.checks.has_permissions(manage_guild=True)
     async def delete(self, interaction: Interaction, name: str) -> None:
         """Delete an uploaded list (the owner's lists stay)."""

@@ -74,6 +74,11 @@ class TriviaListService:
             chosen.setdefault(item.name, item)
         return tuple(self._read(item) for item in chosen.values())
 
+    async def server_lists(self, guild_id: int) -> tuple[TriviaList, ...]:
+        """Only the lists this server uploaded (what it may delete)."""
+        stored = await self._database.trivia_lists(guild_id)
+        return tuple(self._read(item) for item in stored if item.guild_id == guild_id)
+
     async def get(self, guild_id: int, name: str) -> TriviaList:
         """The list called ``name`` (any case); :class:`NotFoundError` names close matches."""
         wanted = list_name(name) or name.strip().casefold()

@@ -2,21 +2,37 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from discord import app_commands
 
 from bot.formatting import AUTOCOMPLETE_CHOICE_LIMIT, AUTOCOMPLETE_NAME_LIMIT, trim
+from bot.models import TriviaList
 from bot.text import fold
 from cogs._shared import Interaction, services
 
-__all__ = ["list_autocomplete"]
+__all__ = ["list_autocomplete", "server_list_autocomplete"]
 
 
 async def list_autocomplete(
     interaction: Interaction, current: str
 ) -> list[app_commands.Choice[str]]:
-    """Lists whose name or description holds what was typed, names first."""
-    typed = fold(current)
+    """Lists the server can play whose name or description holds what was typed, names first."""
     available = await services(interaction).trivia_lists.lists(interaction.guild_id or 0)
+    return _choices(available, current)
+
+
+async def server_list_autocomplete(
+    interaction: Interaction, current: str
+) -> list[app_commands.Choice[str]]:
+    """The server's own uploads matching what was typed (what it may delete)."""
+    own = await services(interaction).trivia_lists.server_lists(interaction.guild_id or 0)
+    return _choices(own, current)
+
+
+def _choices(available: Sequence[TriviaList], current: str) -> list[app_commands.Choice[str]]:
+    """Lists whose name or description holds ``current``, names first, at most 25."""
+    typed = fold(current)
     ranked = sorted(
         (
             trivia

@@ -143,6 +143,10 @@ async def test_admins_upload_list_and_delete_a_servers_list(trivia_club: TriviaC
     )
     assert "name of a list everyone has" in refused.content
 
+    offered = await fake.autocomplete(
+        "trivia-admin delete", "name", "", user=admin, permissions=MANAGE_GUILD
+    )
+    assert [choice.value for choice in offered] == ["ushers"]  # not the owner's lists
     with pytest.raises(LoopbackError, match="hidden"):
         await fake.slash("trivia-admin delete", {"name": "ushers"}, user=fake.user("member"))
     deleted = await fake.slash(
