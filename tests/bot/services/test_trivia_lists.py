@@ -76,21 +76,40 @@ def test_seeds_load_the_lists_folder_and_each_films_list(seeds_with_lists: Path)
         ("ruby-sparks.yaml", "a film is also called 'ruby-sparks'"),
     ],
 )
-def test_bad_list_names_stop_the_seed(seeds_dir: Path, file_name: str, message: str) -> None:
+def test_a_badly_named_list_fails_alone(seeds_dir: Path, file_name: str, message: str) -> None:
     folder = seeds_dir / LISTS_FOLDER
     folder.mkdir()
     (folder / file_name).write_text("Q?: [A]\n", encoding="utf-8")
-    with pytest.raises(SeedError, match=message):
-        load_seeds(seeds_dir)
+    (folder / "good.yaml").write_text("Q?: [A]\n", encoding="utf-8")
+    kb = load_seeds(seeds_dir)
+    (failure,) = kb.failures
+    assert failure.slug == f"{LISTS_FOLDER}/{file_name}"
+    assert message in failure.message
+    assert [item.name for item in kb.lists] == ["good"]
+    assert [film.slug for film in kb.films] == ["ruby-sparks"]
 
 
-def test_a_broken_list_stops_the_seed_with_its_line(seeds_dir: Path) -> None:
+def test_a_broken_list_fails_alone_with_its_line(seeds_dir: Path) -> None:
     folder = seeds_dir / LISTS_FOLDER
     folder.mkdir()
     (folder / "broken.yaml").write_text("Q1?: [a]\nQ2?:\n  key: value\n", encoding="utf-8")
-    with pytest.raises(SeedError) as caught:
-        load_seeds(seeds_dir)
-    assert str(caught.value).endswith("broken.yaml:3: answers must be a list of strings or numbers")
+    kb = load_seeds(seeds_dir)
+    (failure,) = kb.failures
+    assert str(failure).endswith("broken.yaml:3: answers must be a list of strings or numbers")
+    assert kb.lists == ()
+    assert kb.films
+
+
+async def test_a_broken_list_is_reported_and_left_out_by_reseed(
+    database: Database, seeds_with_lists: Path
+) -> None:
+    service = await _loaded(database, seeds_with_lists)
+    (seeds_with_lists / LISTS_FOLDER / "numbers.yaml").write_text("Q?: {a: b}\n", "utf-8")
+    report = await KnowledgeService(database, seeds_with_lists).reseed()
+    assert report.applied
+    assert [failure.slug for failure in report.failures] == [f"{LISTS_FOLDER}/numbers.yaml"]
+    assert "numbers" not in [t.name for t in await service.lists(GUILD)]
+    assert "config" in [t.name for t in await service.lists(GUILD)]
 
 
 async def test_owner_lists_are_stored_and_seen_by_every_server(
