@@ -24,6 +24,7 @@ from bot.services.knowledge import KnowledgeService
 from bot.services.quotes import QuoteService
 from bot.services.spoilers import SpoilerPolicy
 from bot.services.trivia import TriviaService
+from bot.services.trivia_lists import TriviaListService
 from bot.storage.database import Database
 from bot.storage.postgres import PostgresUserData
 from bot.storage.userdata import KnowledgeBroadcast, UserData
@@ -42,6 +43,7 @@ EXTENSIONS = (
     "cogs.spoilers",
     "cogs.admin",
     "cogs.trivia",
+    "cogs.trivia_admin",
 )
 """The cogs to load, in order; one that fails to load is logged and skipped."""
 
@@ -59,6 +61,7 @@ class Services:
     quotes: QuoteService
     spoilers: SpoilerPolicy
     trivia: TriviaService
+    trivia_lists: TriviaListService
     users: UserData
     """User data: the SQLite ``database`` itself, or PostgreSQL shared by processes."""
 
@@ -89,6 +92,7 @@ def build_services(
         spoilers=SpoilerPolicy(users),
         trivia=TriviaService(database, knowledge, users=users),
         users=users,
+        trivia_lists=TriviaListService(database, users=users),
     )
 
 

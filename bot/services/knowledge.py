@@ -141,7 +141,11 @@ class KnowledgeService:
                 if announce and self._broadcast is not None:  # committed: others may follow
                     shared = await self._broadcast.publish_generation(knowledge_digest(new))
                     self._shared = shared.generation
-            warnings = tuple(f"{film.slug}/{w}" for film in parsed.films for w in film.warnings)
+            topics = (w for trivia in parsed.lists if not trivia.film for w in trivia.warnings)
+            warnings = (
+                *(f"{film.slug}/{w}" for film in parsed.films for w in film.warnings),
+                *topics,
+            )
             return ReseedReport(
                 dry_run=dry_run,
                 films=changes,
@@ -160,7 +164,7 @@ class KnowledgeService:
                 films.append(previous)
             failures.append(dataclasses.replace(failure, kept=previous is not None))
         films.sort(key=lambda film: film.slug)
-        return KnowledgeBase(films=tuple(films), failures=tuple(failures))
+        return KnowledgeBase(films=tuple(films), lists=parsed.lists, failures=tuple(failures))
 
     async def follow_shared(self) -> bool:
         """Catch up with a reseed published by another process; True when anything changed.

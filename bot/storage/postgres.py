@@ -16,7 +16,7 @@ from typing import Any, Self
 import asyncpg
 from asyncpg.pool import PoolConnectionProxy
 
-from bot.models import LeaderboardEntry
+from bot.models import LeaderboardEntry, StoredList
 from bot.storage.userdata import SharedGeneration
 
 __all__ = ["POOL_MAX_SIZE", "PostgresUserData"]
@@ -53,6 +53,13 @@ def _entry(row: Record) -> LeaderboardEntry:
         user_id=int(row["user_id"]),
         points=int(row["points"]),
         correct=int(row["correct"]),
+        games=int(row["games"]),
+    )
+
+
+def _stored_list(row: Record) -> StoredList:
+    return StoredList(
+        guild_id=int(row["guild_id"]), name=row["name"], film=row["film"], text=row["text"]
     )
 
 
@@ -212,6 +219,34 @@ class PostgresUserData:
                 now,
             )
 
+    async def record_game(
+        self,
+        guild_id: int,
+        channel_id: int,
+        scores: Iterable[tuple[int, int]],
+        now: dt.datetime,
+    ) -> None:
+        """Record a finished round: (user id, points) of every player who scored."""
+        users, points = [], []
+        for user, value in scores:
+            users.append(user)
+            points.append(value)
+        if not users:
+            return
+        async with self._pool.acquire() as conn:
+            await conn.execute(
+                "INSERT INTO trivia_games (guild_id, season, channel_id, user_id, points,"
+                " ended_at)"
+                " SELECT $1, (SELECT COALESCE(MAX(season), 1) FROM trivia_seasons"
+                " WHERE guild_id = $1), $2, g.user_id, g.points, $5"
+                " FROM unnest($3::bigint[], $4::integer[]) AS g(user_id, points)",
+                guild_id,
+                channel_id,
+                users,
+                points,
+                now,
+            )
+
     async def leaderboard(
         self, guild_id: int, season: int | None, limit: int
     ) -> tuple[LeaderboardEntry, ...]:
@@ -219,14 +254,65 @@ class PostgresUserData:
         async with self._pool.acquire() as conn:
             rows = await conn.fetch(
                 "SELECT RANK() OVER (ORDER BY SUM(points) DESC) AS rank, user_id,"
-                " SUM(points) AS points, COUNT(*) AS correct FROM trivia_awards"
+                " SUM(points) AS points, COUNT(*) AS correct,"
+                " (SELECT COUNT(*) FROM trivia_games AS g WHERE g.guild_id = a.guild_id"
+                "  AND g.user_id = a.user_id AND ($2::integer IS NULL OR g.season = $2)) AS games"
+                " FROM trivia_awards AS a"
                 " WHERE guild_id = $1 AND ($2::integer IS NULL OR season = $2)"
-                " GROUP BY user_id ORDER BY SUM(points) DESC, COUNT(*) DESC, user_id LIMIT $3",
+                " GROUP BY guild_id, user_id"
+                " ORDER BY SUM(points) DESC, COUNT(*) DESC, user_id LIMIT $3",
                 guild_id,
                 season,
                 limit,
             )
         return tuple(_entry(row) for row in rows)
+
+    # --- uploaded trivia lists --------------------------------------------------------------
+
+    async def server_trivia_lists(self, guild_id: int) -> tuple[StoredList, ...]:
+        """The lists a server uploaded, by name."""
+        async with self._pool.acquire() as conn:
+            rows = await conn.fetch(
+                "SELECT guild_id, name, film, text FROM trivia_lists WHERE guild_id = $1"
+                " ORDER BY name",
+                guild_id,
+            )
+        return tuple(_stored_list(row) for row in rows)
+
+    async def server_list_count(self, guild_id: int) -> int:
+        """How many lists a server has uploaded."""
+        return int(
+            await self._value("SELECT COUNT(*) FROM trivia_lists WHERE guild_id = $1", guild_id)
+        )
+
+    async def save_trivia_list(self, item: StoredList, uploaded_by: int, now: dt.datetime) -> bool:
+        """Store a server's list, replacing one of the same name; True if it replaced one."""
+        async with self._pool.acquire() as conn:
+            # xmax is non-zero on a row the upsert updated rather than inserted.
+            replaced: bool = await conn.fetchval(
+                "INSERT INTO trivia_lists (guild_id, name, film, text, uploaded_by, uploaded_at)"
+                " VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (guild_id, name) DO UPDATE SET"
+                " film = excluded.film, text = excluded.text,"
+                " uploaded_by = excluded.uploaded_by, uploaded_at = excluded.uploaded_at"
+                " RETURNING xmax <> 0",
+                item.guild_id,
+                item.name,
+                item.film,
+                item.text,
+                uploaded_by,
+                now,
+            )
+        return bool(replaced)
+
+    async def delete_trivia_list(self, guild_id: int, name: str) -> bool:
+        """Delete a server's list; False if it has none by that name."""
+        async with self._pool.acquire() as conn:
+            deleted = await conn.fetchval(
+                "DELETE FROM trivia_lists WHERE guild_id = $1 AND name = $2 RETURNING 1",
+                guild_id,
+                name,
+            )
+        return deleted is not None
 
     # --- the shared knowledge generation ----------------------------------------------------
 

@@ -1,6 +1,7 @@
 """The user-data store: what every backend of server settings, seasons and scores offers.
 
-User data (a server's film and spoiler channels, trivia seasons and awards) is written by
+User data (a server's film and spoiler channels, trivia seasons, awards and games, uploaded
+trivia lists) is written by
 the bot while it runs, unlike the knowledge base, which only a reseed replaces. One process
 keeps it in the SQLite file beside the knowledge base (`bot.storage.database.Database`);
 processes that share a bot's shards keep it in PostgreSQL (`bot.storage.postgres`).
@@ -13,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
-from bot.models import LeaderboardEntry
+from bot.models import LeaderboardEntry, StoredList
 
 __all__ = ["KnowledgeBroadcast", "SharedGeneration", "UserData"]
 
@@ -52,10 +53,31 @@ class UserData(Protocol):
     ) -> None:
         """Commit (user id, points) awards for one question before anyone announces them."""
 
+    async def record_game(
+        self,
+        guild_id: int,
+        channel_id: int,
+        scores: Iterable[tuple[int, int]],
+        now: dt.datetime,
+    ) -> None:
+        """Record a finished round: (user id, points) of every player who scored."""
+
     async def leaderboard(
         self, guild_id: int, season: int | None, limit: int
     ) -> tuple[LeaderboardEntry, ...]:
         """Top players of a server, for one season or (None) all time, ties sharing a rank."""
+
+    async def server_trivia_lists(self, guild_id: int) -> tuple[StoredList, ...]:
+        """The lists a server uploaded, by name."""
+
+    async def server_list_count(self, guild_id: int) -> int:
+        """How many lists a server has uploaded."""
+
+    async def save_trivia_list(self, item: StoredList, uploaded_by: int, now: dt.datetime) -> bool:
+        """Store a server's list, replacing one of the same name; True if it replaced one."""
+
+    async def delete_trivia_list(self, guild_id: int, name: str) -> bool:
+        """Delete a server's list; False if it has none by that name."""
 
 
 @dataclass(frozen=True, slots=True)

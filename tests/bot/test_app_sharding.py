@@ -9,6 +9,7 @@ from bot.storage.database import Database
 from bot.storage.postgres import PostgresUserData
 from loopback.harness import run_bot
 from loopback.server import FakeDiscord
+from tests.cogs.trivia.conftest import embed_text
 
 MANAGE_GUILD = 1 << 5
 
@@ -69,7 +70,41 @@ async def test_spoilers_and_seasons_go_to_postgresql(tmp_path, seeds_dir, postgr
             reset = await fake.slash("trivia reset", permissions=MANAGE_GUILD)
             assert "Season 2" in reset.content
             board = await fake.slash("trivia leaderboard")
-            assert "Season 2" in board.content
+            assert "Season 2" in embed_text(board.embeds)
     async with await PostgresUserData.open(postgres_url) as shared:
         assert await shared.spoiler_channels(guild.id) == {channel.id}
         assert await shared.current_season(guild.id) == 2
+
+
+UPLOAD = b"""\
+AUTHOR: Harbour film society
+Which pier hosts the summer screenings?: [North Pier]
+Who runs the projector?: [Agnes Pike]
+"""
+
+OWNER_LIST = """\
+AUTHOR: Lighthouse keepers
+What colour is the lamp?: [Amber]
+"""
+
+
+async def test_uploaded_lists_go_to_postgresql(tmp_path, seeds_dir, postgres_url):
+    (seeds_dir / "trivia").mkdir()
+    (seeds_dir / "trivia" / "lighthouse.yaml").write_text(OWNER_LIST, encoding="utf-8")
+    settings = settings_for(tmp_path, seeds_dir, database_url=postgres_url)
+    async with FakeDiscord() as fake:
+        guild = fake.add_guild(name="Film Club")
+        bot = create_bot(settings)
+        async with run_bot(bot, fake):
+            file = fake.attach("harbour.yaml", UPLOAD, "application/x-yaml")
+            reply = await fake.slash(
+                "trivia-admin upload", {"file": file}, permissions=MANAGE_GUILD
+            )
+            assert "Added the list **harbour**: 2 question(s)." in reply.content
+            names = {t.name for t in await bot.services.trivia_lists.lists(guild.id)}
+            assert names == {"harbour", "lighthouse"}  # the owner's, from the knowledge base
+    async with await PostgresUserData.open(postgres_url) as shared:
+        [stored] = await shared.server_trivia_lists(guild.id)
+        assert stored.name == "harbour"
+    async with await Database.open(settings.database_path) as local:
+        assert await local.server_trivia_lists(guild.id) == ()

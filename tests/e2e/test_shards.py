@@ -17,10 +17,12 @@ from pathlib import Path
 
 from bot.services.knowledge import KnowledgeService
 from bot.storage.database import Database
+from bot.trivia.engine import REVEAL_PAUSE
 from loopback.gateway import shard_of
 from loopback.records import FakeGuild, Reply
 from loopback.server import FakeDiscord
 from tests.bot.parsing.lantern_keeper import INTERVIEW, write_film
+from tests.cogs.trivia.conftest import embed_text, text_of
 from tests.e2e.shard_process import READY_LINE
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -124,7 +126,7 @@ def sessions_that_saw(fake: FakeDiscord, event: str, guild: FakeGuild) -> list[t
     ]
 
 
-async def win_a_question(fake: FakeDiscord, guild: FakeGuild, player, channel=None) -> None:
+async def win_a_question(fake: FakeDiscord, guild: FakeGuild, player, channel=None):
     """A one-question typed round in one of the server's channels, won by ``player``."""
     channel = channel or guild.general
     reply = await fake.slash(
@@ -134,15 +136,26 @@ async def win_a_question(fake: FakeDiscord, guild: FakeGuild, player, channel=No
         channel=channel,
         user=player,
     )
-    assert "1 question(s) · typed" in reply.content
+    assert "1 question(s) · typed" in embed_text(reply.embeds)
     question = await fake.wait_for_channel_message(
-        channel, lambda m: "Who composed the score? #1" in m.content
+        channel, lambda m: "Who composed the score? #1" in text_of(m)
     )
     await fake.message(channel, "Nick Urata", author=player)
     reveal = await fake.wait_for_channel_message(
-        channel, lambda m: "The answer was" in m.content, after=question
+        channel, lambda m: "The answer was" in text_of(m), after=question
     )
-    assert f"<@{player.id}> +" in reveal.content
+    assert f"<@{player.id}> +" in text_of(reveal)
+    return channel
+
+
+async def round_end(fake: FakeDiscord, channel) -> None:
+    await fake.wait_for_channel_message(
+        channel, lambda m: "That's the round!" in text_of(m), timeout=REVEAL_PAUSE * 3
+    )
+
+
+async def leaderboard(fake: FakeDiscord, guild: FakeGuild) -> str:
+    return embed_text((await fake.slash("trivia leaderboard", guild=guild)).embeds)
 
 
 async def film_list_until(fake: FakeDiscord, guild: FakeGuild, text: str) -> Reply:
@@ -179,16 +192,16 @@ async def test_two_processes_share_scores_reseeds_and_survive_resharding(
                     (shard_of(guild.id, 2), 2)
                 ]
             # Trivia rounds in two servers on different shards at once.
-            await asyncio.gather(
+            channels = await asyncio.gather(
                 win_a_question(fake, on_zero, alice), win_a_question(fake, on_one, bob)
             )
-            await win_a_question(fake, on_zero, bob, on_zero.channels[1])
-            boards = {
-                g.id: (await fake.slash("trivia leaderboard", guild=g)).content for g in guilds
-            }
-            assert f"<@{alice.id}>: 3 point(s), 1 correct" in boards[on_zero.id]
+            channels.append(await win_a_question(fake, on_zero, bob, on_zero.channels[1]))
+            # Every round ends (a game on record) before the standings are compared.
+            await asyncio.gather(*(round_end(fake, channel) for channel in channels))
+            boards = {g.id: await leaderboard(fake, g) for g in guilds}
+            assert f"<@{alice.id}> · 3 point(s) · 1 correct · 1 game(s)" in boards[on_zero.id]
             assert f"<@{bob.id}>" in boards[on_zero.id]
-            assert f"<@{bob.id}>: 3 point(s), 1 correct" in boards[on_one.id]
+            assert f"<@{bob.id}> · 3 point(s) · 1 correct" in boards[on_one.id]
             assert str(alice.id) not in boards[on_one.id]
 
             # An owner's /reseed on shard 0's process is seen by shard 1's.
@@ -205,8 +218,7 @@ async def test_two_processes_share_scores_reseeds_and_survive_resharding(
         async with processes(host, [[0, 1], [2]], 3):
             assert fake.gateway.identified_shards == {(0, 3), (1, 3), (2, 3)}
             for guild in guilds:
-                board = await fake.slash("trivia leaderboard", guild=guild)
-                assert board.content == boards[guild.id]
+                assert await leaderboard(fake, guild) == boards[guild.id]
                 assert sessions_that_saw(fake, "INTERACTION_CREATE", guild) == [
                     (shard_of(guild.id, 3), 3)
                 ]

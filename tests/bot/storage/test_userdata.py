@@ -3,6 +3,7 @@
 import asyncio
 import datetime as dt
 
+from bot.models import StoredList
 from bot.storage.postgres import PostgresUserData
 
 NOW = dt.datetime(2024, 5, 1, 12, 0, tzinfo=dt.UTC)
@@ -96,6 +97,40 @@ async def test_concurrent_awards_are_all_counted(user_data):
         (ALICE, 20, 20),
         (BOB, 20, 20),
     ]
+
+
+async def test_games_count_on_the_leaderboard(user_data):
+    await user_data.record_awards(GUILD, CHANNEL, [(ALICE, 3), (BOB, 1)], "Q1", NOW)
+    await user_data.record_game(GUILD, CHANNEL, [(ALICE, 3), (BOB, 1)], NOW)
+    await user_data.record_game(GUILD, CHANNEL, [], NOW)
+    await user_data.start_new_season(GUILD, NOW)
+    await user_data.record_awards(GUILD, CHANNEL, [(ALICE, 2)], "Q2", NOW)
+    await user_data.record_game(GUILD, CHANNEL, [(ALICE, 2)], NOW)
+    await user_data.record_game(OTHER_GUILD, CHANNEL, [(ALICE, 9)], NOW)
+    all_time = await user_data.leaderboard(GUILD, None, 10)
+    assert [(e.user_id, e.points, e.games) for e in all_time] == [(ALICE, 5, 2), (BOB, 1, 1)]
+    season_two = await user_data.leaderboard(GUILD, 2, 10)
+    assert [(e.user_id, e.points, e.games, e.average) for e in season_two] == [(ALICE, 2, 1, 2.0)]
+
+
+async def test_uploaded_lists_round_trip(user_data):
+    def stored(guild: int, name: str, text: str) -> StoredList:
+        return StoredList(guild_id=guild, name=name, film="", text=text)
+
+    assert await user_data.server_trivia_lists(GUILD) == ()
+    assert await user_data.save_trivia_list(stored(GUILD, "ushers", "Q?: [a]"), ALICE, NOW) is False
+    assert await user_data.save_trivia_list(stored(GUILD, "aisles", "Q?: [b]"), ALICE, NOW) is False
+    assert await user_data.save_trivia_list(stored(GUILD, "ushers", "Q2?: [c]"), BOB, NOW) is True
+    await user_data.save_trivia_list(stored(OTHER_GUILD, "ushers", "Q?: [d]"), CAROL, NOW)
+    assert await user_data.server_trivia_lists(GUILD) == (
+        stored(GUILD, "aisles", "Q?: [b]"),
+        stored(GUILD, "ushers", "Q2?: [c]"),
+    )
+    assert await user_data.server_list_count(GUILD) == 2
+    assert await user_data.delete_trivia_list(GUILD, "ushers") is True
+    assert await user_data.delete_trivia_list(GUILD, "ushers") is False
+    assert await user_data.server_list_count(GUILD) == 1
+    assert [item.text for item in await user_data.server_trivia_lists(OTHER_GUILD)] == ["Q?: [d]"]
 
 
 # --- PostgreSQL only: several processes share one database -----------------------------------
