@@ -2,6 +2,7 @@
 
 import asyncio
 import datetime as dt
+from pathlib import Path
 
 from bot.models import StoredList
 from bot.storage.postgres import PostgresUserData
@@ -134,6 +135,13 @@ async def test_uploaded_lists_round_trip(user_data):
 
 
 # --- PostgreSQL only: several processes share one database -----------------------------------
+
+POSTGRES_MIGRATIONS = Path(__file__).resolve().parents[3] / "bot/storage/migrations/postgres"
+
+
+def test_postgres_migration_numbers_are_unique_and_consecutive():
+    numbers = sorted(int(p.name.split("_", 1)[0]) for p in POSTGRES_MIGRATIONS.glob("*.sql"))
+    assert numbers == list(range(1, len(numbers) + 1))
 
 
 async def test_processes_starting_together_migrate_once(postgres_url):
