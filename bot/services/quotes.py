@@ -70,6 +70,15 @@ class QuoteService:
         matches = index.search(text, limit=limit if allowed is None else len(index), prefix=True)
         return [m.item for m in matches if allowed is None or m.item in allowed][:limit]
 
+    async def search(
+        self, text: str, film: FilmSummary | None, limit: int, *, speaker: str | None = None
+    ) -> tuple[StoredQuote, ...]:
+        """The quotes best matching half-remembered ``text``, best first (maybe none)."""
+        search = QuoteSearch(self._database, await self._vocabulary.get())
+        slug = film.slug if film else None
+        hits = await search.search(text, slug=slug, limit=limit, speaker=speaker)
+        return tuple(hit.quote for hit in hits)
+
     async def find(
         self, text: str | None, speaker: str | None, film: FilmSummary | None
     ) -> QuoteResult:
@@ -77,11 +86,10 @@ class QuoteService:
         slug = film.slug if film else None
         name = await self.resolve_speaker(speaker) if speaker and speaker.strip() else None
         if text and text.strip():
-            search = QuoteSearch(self._database, await self._vocabulary.get())
-            hits = await search.search(text, slug=slug, limit=MAX_RESULTS, speaker=name)
-            if not hits:
+            quotes = await self.search(text, film, MAX_RESULTS, speaker=name)
+            if not quotes:
                 raise NotFoundError("No quote matches those words.")
-            return QuoteResult(quotes=tuple(hit.quote for hit in hits), speaker=name)
+            return QuoteResult(quotes=quotes, speaker=name)
         ids = await self._database.quote_ids(slug, name)
         if not ids:
             raise NotFoundError("No quotes are known for that.")
