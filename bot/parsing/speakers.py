@@ -88,6 +88,13 @@ class SpeakerResolver:
         self._candidates = tuple(candidates.values())
         self._by_full_name = {fold(c.name): c.name for c in self._candidates}
         self._credited = frozenset(fold(name) for name in credited_names)
+        # Surnames and initials are worked out once per document, not once per paragraph.
+        self._by_initials: dict[str, list[_Candidate]] = {}
+        self._by_surname: dict[str, list[_Candidate]] = {}
+        for candidate in self._candidates:
+            self._by_initials.setdefault(_initials(candidate.name), []).append(candidate)
+            self._by_surname.setdefault(fold(_surname(candidate.name)), []).append(candidate)
+        self._resolved: dict[str, tuple[str, ...] | None] = {}
 
     def is_credited(self, name: str) -> bool:
         """True when ``name`` is one of the film's credited people (not just named in the text)."""
@@ -112,13 +119,18 @@ class SpeakerResolver:
             return self._by_full_name[folded]
         compact = label.replace(".", "").replace(" ", "")
         if _INITIALS.match(label.replace(" ", "")):
-            return self._best([c for c in self._candidates if _initials(c.name) == compact])
+            return self._best(self._by_initials.get(compact, []))
         if len(label.split()) == 1:
-            return self._best([c for c in self._candidates if fold(_surname(c.name)) == folded])
+            return self._best(self._by_surname.get(folded, []))
         return None
 
     def resolve(self, label: str) -> tuple[str, ...] | None:
         """All speakers of a label such as 'Smith and Jones', or None if any part is unknown."""
+        if label not in self._resolved:
+            self._resolved[label] = self._resolve(label)
+        return self._resolved[label]
+
+    def _resolve(self, label: str) -> tuple[str, ...] | None:
         single = self.resolve_one(label)
         if single is not None:
             return (single,)
