@@ -36,6 +36,13 @@ def _error(status: int, code: int, message: str) -> web.Response:
     return json_response({"message": message, "code": code}, status)
 
 
+def _route(request: web.Request) -> str:
+    """The route template that matched, without `/api/v10`: `/channels/{channel_id}/messages`."""
+    resource = request.match_info.route.resource
+    template = resource.canonical if resource is not None else request.path
+    return template.removeprefix(API_PREFIX)
+
+
 async def _parse_body(request: web.Request) -> tuple[Any, list[tuple[str, bytes]]]:
     """Return the JSON body (or multipart `payload_json`) and any uploaded files."""
     if not request.body_exists:
@@ -69,6 +76,9 @@ class RestApi:
         """Parse the body into `request[BODY]`, run the handler, record the exchange."""
         body, files = await _parse_body(request)
         request[BODY], request[FILES] = body, files
+        delay = self.store.delays.get((request.method, _route(request)))
+        if delay is not None:
+            await delay(body)
         try:
             response = await handler(request)
         except LoopbackError as exc:

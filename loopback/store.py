@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
@@ -30,10 +30,12 @@ from loopback.records import (
     Reply,
 )
 
-__all__ = ["GuildState", "InteractionState", "Store"]
+__all__ = ["DelayHook", "GuildState", "InteractionState", "Store"]
 
 Json = dict[str, Any]
 T = TypeVar("T")
+DelayHook = Callable[[Any], Awaitable[None]]
+"""Awaited with a request's JSON body before the fake handles it (see `FakeDiscord.delay`)."""
 EDITABLE_FIELDS = ("content", "embeds", "components", "flags")
 
 
@@ -84,6 +86,7 @@ class Store:
         self.interactions: dict[int, InteractionState] = {}
         self.requests: list[RecordedRequest] = []
         self.errors: list[str] = []
+        self.delays: dict[tuple[str, str], DelayHook] = {}
         self._changed = asyncio.Event()
 
     # -- change notification -------------------------------------------------------------

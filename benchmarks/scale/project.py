@@ -14,8 +14,8 @@ TOP = 5
 
 async def search_texts(services: Services, text: str, limit: int = TOP) -> list[str]:
     """The texts of the best quotes for ``text``, best first (as /quote ranks them)."""
-    found = await services.quotes.search(text, None, limit)
-    return [stored.quote.text for stored in found]
+    hits = await services.quotes.search(text, None, limit)
+    return [hit.quote.quote.text for hit in hits]
 
 
 def has_autocomplete(services: Services) -> bool:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from bot.errors import NotFoundError
 from bot.models import FilmSummary, StoredQuote
 from bot.search.fuzzy import FuzzyIndex
-from bot.search.quotes import QuoteSearch, Vocabulary
+from bot.search.quotes import CANDIDATE_LIMIT, QuoteHit, QuoteQuery, Vocabulary
 from bot.services.cache import GenerationCache
 from bot.services.cast import name_variants
 from bot.services.knowledge import KnowledgeService
@@ -71,13 +71,19 @@ class QuoteService:
         return [m.item for m in matches if allowed is None or m.item in allowed][:limit]
 
     async def search(
-        self, text: str, film: FilmSummary | None, limit: int, *, speaker: str | None = None
-    ) -> tuple[StoredQuote, ...]:
-        """The quotes best matching half-remembered ``text``, best first (maybe none)."""
-        search = QuoteSearch(self._database, await self._vocabulary.get())
+        self, text: str, film: FilmSummary | None, limit: int, speaker: str | None = None
+    ) -> list[QuoteHit]:
+        """The quotes best matching half-remembered words, best first; empty if none is close."""
+        query = QuoteQuery.parse(text, await self._vocabulary.get())
+        if query is None:
+            return []
         slug = film.slug if film else None
-        hits = await search.search(text, slug=slug, limit=limit, speaker=speaker)
-        return tuple(hit.quote for hit in hits)
+        strict = await self._database.search_quotes(query.strict, slug, CANDIDATE_LIMIT)
+        hits = query.rank(strict, speaker)
+        if not query.settled(len(strict), hits):
+            lenient = await self._database.search_quotes(query.lenient, slug, CANDIDATE_LIMIT)
+            hits = query.merge(hits, strict, lenient, speaker)
+        return hits[:limit]
 
     async def find(
         self, text: str | None, speaker: str | None, film: FilmSummary | None
@@ -86,10 +92,10 @@ class QuoteService:
         slug = film.slug if film else None
         name = await self.resolve_speaker(speaker) if speaker and speaker.strip() else None
         if text and text.strip():
-            quotes = await self.search(text, film, MAX_RESULTS, speaker=name)
-            if not quotes:
+            hits = await self.search(text, film, MAX_RESULTS, speaker=name)
+            if not hits:
                 raise NotFoundError("No quote matches those words.")
-            return QuoteResult(quotes=quotes, speaker=name)
+            return QuoteResult(quotes=tuple(hit.quote for hit in hits), speaker=name)
         ids = await self._database.quote_ids(slug, name)
         if not ids:
             raise NotFoundError("No quotes are known for that.")
