@@ -1,17 +1,26 @@
-"""Loading the whole seeds folder: parsed documents plus each film's hand-written trivia."""
+"""Loading seeds: each film folder's parsed documents plus its hand-written trivia.
+
+Also the digest of a film folder, so a reseed re-reads only the films whose files (or the
+code that parses them) changed.
+"""
 
 from __future__ import annotations
 
 import dataclasses
+import functools
+import hashlib
 from pathlib import Path
 
+from bot.errors import SeedError
 from bot.models import FilmRecord, KnowledgeBase
-from bot.parsing import parse_seeds
+from bot.parsing import parse_film
 from bot.trivia.custom import load_trivia_yaml
 
-__all__ = ["TRIVIA_FILE", "load_seeds"]
+__all__ = ["TRIVIA_FILE", "film_folders", "folder_digest", "load_film", "load_seeds"]
 
 TRIVIA_FILE = "trivia.yaml"
+_DIGEST_BYTES = 16
+_CODE_ROOT = Path(__file__).resolve().parent
 
 
 def _with_trivia(film: FilmRecord, folder: Path) -> FilmRecord:
@@ -21,7 +30,41 @@ def _with_trivia(film: FilmRecord, folder: Path) -> FilmRecord:
     return dataclasses.replace(film, trivia=load_trivia_yaml(path, film.slug))
 
 
+def film_folders(seeds_dir: Path) -> list[Path]:
+    """The film folders of a seeds folder, in name order; raises `SeedError` if it is missing."""
+    if not seeds_dir.is_dir():
+        raise SeedError(seeds_dir, "the seeds folder does not exist")
+    return sorted(p for p in seeds_dir.iterdir() if p.is_dir() and not p.name.startswith("."))
+
+
+def load_film(folder: Path) -> FilmRecord:
+    """Parse and validate one film folder; raises `SeedError` naming the file and line."""
+    return _with_trivia(parse_film(folder), folder)
+
+
 def load_seeds(seeds_dir: Path) -> KnowledgeBase:
     """Parse and validate every film folder; raises `SeedError` naming the file and line."""
-    kb = parse_seeds(seeds_dir)
-    return KnowledgeBase(films=tuple(_with_trivia(f, seeds_dir / f.slug) for f in kb.films))
+    return KnowledgeBase(films=tuple(load_film(folder) for folder in film_folders(seeds_dir)))
+
+
+@functools.cache
+def _code_digest() -> bytes:
+    """A digest of the bot's own code: a new version may parse the same files differently."""
+    digest = hashlib.blake2b(digest_size=_DIGEST_BYTES)
+    for path in sorted(_CODE_ROOT.rglob("*.py")):
+        digest.update(path.relative_to(_CODE_ROOT).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.digest()
+
+
+def folder_digest(folder: Path) -> str:
+    """A digest of every file in a film folder (names and bytes) and of the parsing code."""
+    digest = hashlib.blake2b(_code_digest(), digest_size=_DIGEST_BYTES)
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
+        try:
+            digest.update(path.read_bytes())
+        except OSError as exc:
+            raise SeedError(path, f"cannot read the file ({exc.strerror or exc})") from exc
+        digest.update(b"\0")
+    return digest.hexdigest()

@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.errors import BusyError, SeedError
-from bot.models import KnowledgeBase
-from bot.seeds import load_seeds
-from bot.services.fingerprints import CATEGORIES, fingerprint_knowledge_base
+from bot.models import FilmRecord, KnowledgeBase
+from bot.seeds import film_folders, folder_digest
+from bot.services.film_stream import stream_films
+from bot.services.fingerprints import CATEGORIES
 from bot.storage.database import Database, Fingerprints
 
 __all__ = ["CategoryChange", "FilmChange", "KnowledgeService", "ReseedReport"]
@@ -62,6 +63,13 @@ def _compare(old: dict[str, str], new: dict[str, str]) -> CategoryChange:
     )
 
 
+def unchanged(slug: str) -> FilmChange:
+    """A film whose seed files a reseed found unchanged."""
+    return FilmChange(
+        slug=slug, status="unchanged", categories={c: CategoryChange() for c in CATEGORIES}
+    )
+
+
 def diff(old: Fingerprints, new: Fingerprints) -> tuple[FilmChange, ...]:
     """Per-film changes between two sets of fingerprints."""
     changes = []
@@ -99,21 +107,62 @@ class KnowledgeService:
             return None
         return await self.reseed()
 
-    async def reseed(self, *, dry_run: bool = False) -> ReseedReport:
-        """Parse every seed, then replace all seed content in one transaction, or change nothing."""
+    async def reseed(
+        self, *, dry_run: bool = False, keep_films: bool = False, full: bool = False
+    ) -> ReseedReport:
+        """Re-read the films whose seed files changed and apply them in one transaction.
+
+        Unchanged films (same files, same parsing code) are neither parsed nor rewritten; a
+        `SeedError` in any film changes nothing. ``keep_films`` puts the parsed films in the
+        report (the command line prints them); the bot leaves it off so films stream through.
+        ``full`` re-reads and rewrites every film, changed or not.
+        """
         if self._lock.locked():
             raise BusyError("a reseed is already running")
         async with self._lock:
             try:
-                kb = await asyncio.to_thread(load_seeds, self._seeds_dir)
+                return await self._reseed(dry_run=dry_run, keep_films=keep_films, full=full)
             except SeedError as error:
                 return ReseedReport(dry_run=dry_run, error=error)
-            new = fingerprint_knowledge_base(kb)
-            changes = diff(await self._database.fingerprints(), new)
-            if not dry_run:
-                await self._database.replace_knowledge_base(kb, new)
-                self.generation += 1
-            warnings = tuple(w for film in kb.films for w in film.warnings)
-            return ReseedReport(
-                dry_run=dry_run, films=changes, warnings=warnings, knowledge_base=kb
-            )
+
+    async def _reseed(self, *, dry_run: bool, keep_films: bool, full: bool) -> ReseedReport:
+        folders = await asyncio.to_thread(film_folders, self._seeds_dir)
+        digests = await asyncio.to_thread(lambda: {f.name: folder_digest(f) for f in folders})
+        stored = await self._database.film_digests()
+        changed = [f for f in folders if full or stored.get(f.name) != digests[f.name]]
+        removed = sorted(stored.keys() - digests.keys())
+        rewritten = [f.name for f in changed if f.name in stored]
+        old = await self._database.fingerprints([*rewritten, *removed])
+        new: Fingerprints = {}
+        films: list[FilmRecord] = []
+        warnings: list[str] = []
+
+        def keep(film: FilmRecord, fingerprints: dict[str, dict[str, str]]) -> None:
+            new[film.slug] = fingerprints
+            warnings.extend(film.warnings)
+            if keep_films:
+                films.append(film)
+
+        if dry_run:
+            async for film, fingerprints in stream_films(changed):
+                keep(film, fingerprints)
+        else:
+            replace_all = len(rewritten) + len(removed) == len(stored)
+            async with self._database.seed_writer(replace_all=replace_all) as writer:
+                if not replace_all:
+                    for slug in [*rewritten, *removed]:
+                        await writer.remove_film(slug)
+                async for film, fingerprints in stream_films(changed):
+                    await writer.add_film(film, fingerprints, digests[film.slug])
+                    keep(film, fingerprints)
+            self.generation += 1
+        untouched = sorted(digests.keys() - new.keys())
+        changes = sorted(
+            [*diff(old, new), *(unchanged(slug) for slug in untouched)], key=lambda c: c.slug
+        )
+        return ReseedReport(
+            dry_run=dry_run,
+            films=tuple(changes),
+            warnings=tuple(warnings),
+            knowledge_base=KnowledgeBase(films=tuple(films)),
+        )

@@ -37,11 +37,12 @@ from bot.models import (
     SourceDocument,
     StoredQuote,
 )
+from bot.text import index_terms
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
 
-__all__ = ["Database", "Fingerprints"]
+__all__ = ["Database", "Fingerprints", "SeedWriter"]
 
 Fingerprints = dict[str, dict[str, dict[str, str]]]
 """film slug -> category -> record key -> fingerprint."""
@@ -65,6 +66,12 @@ _CLEAR_SEED_CONTENT = (
     "DELETE FROM films",
     "DELETE FROM seed_fingerprints",
 )
+
+_NEXT_IDS = {
+    "films": "SELECT COALESCE(MAX(id), 0) + 1 FROM films",
+    "sources": "SELECT COALESCE(MAX(id), 0) + 1 FROM sources",
+    "quotes": "SELECT COALESCE(MAX(id), 0) + 1 FROM quotes",
+}
 
 
 def _migrations() -> list[tuple[int, str]]:
@@ -153,6 +160,216 @@ def _custom_question(row: Row, slug: str) -> Question:
         source=row["source"],
         film=slug,
     )
+
+
+_TERM_BATCH = 20_000
+"""Terms whose counts are re-read from the index per statement batch after a partial reseed."""
+
+
+class SeedWriter:
+    """Removes and adds films inside one reseed transaction (see `Database.seed_writer`).
+
+    Ids are assigned here, so each table takes a film's rows in one ``executemany``; the
+    full-text index and the stored term counts are updated per film, never rebuilt whole.
+    """
+
+    def __init__(
+        self, conn: aiosqlite.Connection, next_ids: dict[str, int], *, replace_all: bool
+    ) -> None:
+        self._conn = conn
+        self._next_ids = next_ids
+        self._replace_all = replace_all
+        self._touched: set[str] = set()
+        """Terms whose quote counts may have changed (partial reseeds only)."""
+
+    @classmethod
+    async def start(cls, conn: aiosqlite.Connection, *, replace_all: bool) -> SeedWriter:
+        """Begin writing; with ``replace_all``, first clear every film."""
+        if replace_all:
+            await conn.execute("INSERT INTO quotes_fts (quotes_fts) VALUES ('delete-all')")
+            for statement in _CLEAR_SEED_CONTENT:
+                await conn.execute(statement)
+            await conn.execute("DELETE FROM quote_terms")
+        next_ids = {}
+        for table, sql in _NEXT_IDS.items():
+            async with conn.execute(sql) as cursor:
+                row = await cursor.fetchone()
+            next_ids[table] = int(row[0]) if row else 1
+        return cls(conn, next_ids, replace_all=replace_all)
+
+    def _take(self, table: str, count: int) -> int:
+        first = self._next_ids[table]
+        self._next_ids[table] = first + count
+        return first
+
+    async def remove_film(self, slug: str) -> None:
+        """Remove one film and everything seeded from it (its quotes leave the index first)."""
+        conn = self._conn
+        async with conn.execute(
+            "SELECT r.id, r.text, r.context FROM quote_search_rows r"
+            " JOIN films f ON f.id = r.film_id WHERE f.slug = ?",
+            (slug,),
+        ) as cursor:
+            rows = list(await cursor.fetchall())
+        for row in rows:
+            self._touched.update(index_terms(row["text"]), index_terms(row["context"]))
+        await conn.executemany(
+            "INSERT INTO quotes_fts (quotes_fts, rowid, text, context) VALUES ('delete', ?, ?, ?)",
+            [(row["id"], row["text"], row["context"]) for row in rows],
+        )
+        await conn.execute("DELETE FROM films WHERE slug = ?", (slug,))
+        await conn.execute("DELETE FROM seed_fingerprints WHERE film_slug = ?", (slug,))
+
+    async def add_film(
+        self, film: FilmRecord, fingerprints: dict[str, dict[str, str]], digest: str | None
+    ) -> None:
+        """Insert one film with its sources, facts, quotes and their index entries."""
+        conn = self._conn
+        film_id = self._take("films", 1)
+        await conn.execute(
+            "INSERT INTO films (id, slug, title, year, runtime_minutes, release_date, lead,"
+            " seed_digest) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                film_id,
+                film.slug,
+                film.title,
+                film.year,
+                film.runtime_minutes,
+                film.release_date.isoformat() if film.release_date else None,
+                film.lead,
+                digest,
+            ),
+        )
+        first_source = self._take("sources", len(film.sources))
+        source_ids = {source.name: first_source + i for i, source in enumerate(film.sources)}
+        await self._many(
+            "INSERT INTO sources (id, film_id, name, kind, title, publication, url, published)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    source_ids[source.name],
+                    film_id,
+                    source.name,
+                    source.kind.value,
+                    source.title,
+                    source.publication,
+                    source.url,
+                    source.published.isoformat() if source.published else None,
+                )
+                for source in film.sources
+            ],
+        )
+        await self._add_facts(film_id, film)
+        first_quote = self._take("quotes", len(film.quotes))
+        await self._many(
+            "INSERT INTO quotes (id, film_id, source_id, position, line, speakers, text, question,"
+            " spoiler) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    first_quote + i,
+                    film_id,
+                    source_ids[quote.source],
+                    quote.position,
+                    quote.line,
+                    _SPEAKER_SEPARATOR.join(quote.speakers),
+                    quote.text,
+                    quote.question,
+                    int(quote.spoiler),
+                )
+                for i, quote in enumerate(film.quotes)
+            ],
+        )
+        await self._many(
+            "INSERT INTO quote_speakers (quote_id, speaker) VALUES (?, ?)",
+            [
+                (first_quote + i, speaker)
+                for i, quote in enumerate(film.quotes)
+                for speaker in dict.fromkeys(quote.speakers)
+            ],
+        )
+        if film.quotes:
+            await conn.execute(
+                "INSERT INTO quotes_fts (rowid, text, context)"
+                " SELECT id, text, context FROM quote_search_rows WHERE id BETWEEN ? AND ?",
+                (first_quote, first_quote + len(film.quotes) - 1),
+            )
+        if not self._replace_all:
+            self._touched.update(index_terms(film.title))
+            for quote in film.quotes:
+                self._touched.update(index_terms(quote.text), index_terms(quote.question or ""))
+        await self._many(
+            "INSERT INTO seed_fingerprints (film_slug, category, record_key, fingerprint)"
+            " VALUES (?, ?, ?, ?)",
+            [
+                (film.slug, category, key, value)
+                for category, records in fingerprints.items()
+                for key, value in records.items()
+            ],
+        )
+
+    async def _add_facts(self, film_id: int, film: FilmRecord) -> None:
+        await self._many(
+            "INSERT INTO credits (film_id, field_position, role, value_position, value)"
+            " VALUES (?, ?, ?, ?, ?)",
+            [
+                (film_id, field_index, item.key, value_index, value)
+                for field_index, item in enumerate(film.infobox)
+                for value_index, value in enumerate(item.values)
+            ],
+        )
+        await self._many(
+            "INSERT INTO money (film_id, key, text, amount) VALUES (?, ?, ?, ?)",
+            [(film_id, m.key, m.text, m.amount) for m in film.money],
+        )
+        await self._many(
+            "INSERT INTO reviews (film_id, aggregator, metric, value, text) VALUES (?, ?, ?, ?, ?)",
+            [(film_id, r.aggregator, r.metric, r.value, r.text) for r in film.reviews],
+        )
+        await self._many(
+            "INSERT INTO cast_members (film_id, position, actor, character, description, spoiler)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                (film_id, c.position, c.actor, c.character, c.description, int(c.spoiler))
+                for c in film.cast
+            ],
+        )
+        await self._many(
+            "INSERT INTO sections (film_id, position, path, text, spoiler) VALUES (?, ?, ?, ?, ?)",
+            [
+                (film_id, s.position, _PATH_SEPARATOR.join(s.path), s.text, int(s.spoiler))
+                for s in film.sections
+            ],
+        )
+        await self._many(
+            "INSERT INTO custom_questions (film_id, position, text, answers, spoiler, source)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                (film_id, i, q.text, json.dumps(list(q.answers)), int(q.spoiler), q.source)
+                for i, q in enumerate(film.trivia)
+            ],
+        )
+
+    async def _many(self, sql: str, rows: list[tuple[Any, ...]]) -> None:
+        if rows:  # an empty executemany still costs a hop to the database thread
+            await self._conn.executemany(sql, rows)
+
+    async def finish(self) -> None:
+        """Bring the stored term counts up to date with the index."""
+        conn = self._conn
+        if self._replace_all:
+            await conn.execute(
+                "INSERT INTO quote_terms (term, documents) SELECT term, doc FROM quotes_vocab"
+            )
+            return
+        terms = sorted(self._touched)
+        for start in range(0, len(terms), _TERM_BATCH):
+            batch = [(term,) for term in terms[start : start + _TERM_BATCH]]
+            await conn.executemany("DELETE FROM quote_terms WHERE term = ?", batch)
+            await conn.executemany(
+                "INSERT INTO quote_terms (term, documents)"
+                " SELECT term, doc FROM quotes_vocab WHERE term = ?",
+                batch,
+            )
 
 
 class Database:
@@ -258,122 +475,43 @@ class Database:
 
     async def replace_knowledge_base(self, kb: KnowledgeBase, fingerprints: Fingerprints) -> None:
         """Replace all seed-derived content in one transaction; user data is left alone."""
-        async with self._transaction() as conn:
-            for statement in _CLEAR_SEED_CONTENT:
-                await conn.execute(statement)
+        async with self.seed_writer(replace_all=True) as writer:
             for film in kb.films:
-                await self._insert_film(conn, film)
-            await conn.execute("INSERT INTO quotes_fts(quotes_fts) VALUES ('rebuild')")
-            await conn.executemany(
-                "INSERT INTO seed_fingerprints (film_slug, category, record_key, fingerprint)"
-                " VALUES (?, ?, ?, ?)",
-                [
-                    (slug, category, key, value)
-                    for slug, categories in fingerprints.items()
-                    for category, records in categories.items()
-                    for key, value in records.items()
-                ],
-            )
+                await writer.add_film(film, fingerprints.get(film.slug, {}), digest=None)
 
-    @staticmethod
-    async def _insert_film(conn: aiosqlite.Connection, film: FilmRecord) -> None:
-        cursor = await conn.execute(
-            "INSERT INTO films (slug, title, year, runtime_minutes, release_date, lead)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
-            (
-                film.slug,
-                film.title,
-                film.year,
-                film.runtime_minutes,
-                film.release_date.isoformat() if film.release_date else None,
-                film.lead,
-            ),
-        )
-        film_id = cursor.lastrowid
-        source_ids: dict[str, int | None] = {}
-        for source in film.sources:
-            cursor = await conn.execute(
-                "INSERT INTO sources (film_id, name, kind, title, publication, url, published)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (
-                    film_id,
-                    source.name,
-                    source.kind.value,
-                    source.title,
-                    source.publication,
-                    source.url,
-                    source.published.isoformat() if source.published else None,
-                ),
-            )
-            source_ids[source.name] = cursor.lastrowid
-        await conn.executemany(
-            "INSERT INTO credits (film_id, field_position, role, value_position, value)"
-            " VALUES (?, ?, ?, ?, ?)",
-            [
-                (film_id, field_index, item.key, value_index, value)
-                for field_index, item in enumerate(film.infobox)
-                for value_index, value in enumerate(item.values)
-            ],
-        )
-        await conn.executemany(
-            "INSERT INTO money (film_id, key, text, amount) VALUES (?, ?, ?, ?)",
-            [(film_id, m.key, m.text, m.amount) for m in film.money],
-        )
-        await conn.executemany(
-            "INSERT INTO reviews (film_id, aggregator, metric, value, text) VALUES (?, ?, ?, ?, ?)",
-            [(film_id, r.aggregator, r.metric, r.value, r.text) for r in film.reviews],
-        )
-        await conn.executemany(
-            "INSERT INTO cast_members (film_id, position, actor, character, description, spoiler)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
-            [
-                (film_id, c.position, c.actor, c.character, c.description, int(c.spoiler))
-                for c in film.cast
-            ],
-        )
-        await conn.executemany(
-            "INSERT INTO sections (film_id, position, path, text, spoiler) VALUES (?, ?, ?, ?, ?)",
-            [
-                (film_id, s.position, _PATH_SEPARATOR.join(s.path), s.text, int(s.spoiler))
-                for s in film.sections
-            ],
-        )
-        await conn.executemany(
-            "INSERT INTO custom_questions (film_id, position, text, answers, spoiler, source)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
-            [
-                (film_id, i, q.text, json.dumps(list(q.answers)), int(q.spoiler), q.source)
-                for i, q in enumerate(film.trivia)
-            ],
-        )
-        for quote in film.quotes:
-            cursor = await conn.execute(
-                "INSERT INTO quotes (film_id, source_id, position, line, speakers, text, question,"
-                " spoiler) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    film_id,
-                    source_ids[quote.source],
-                    quote.position,
-                    quote.line,
-                    _SPEAKER_SEPARATOR.join(quote.speakers),
-                    quote.text,
-                    quote.question,
-                    int(quote.spoiler),
-                ),
-            )
-            await conn.executemany(
-                "INSERT INTO quote_speakers (quote_id, speaker) VALUES (?, ?)",
-                [(cursor.lastrowid, speaker) for speaker in quote.speakers],
-            )
+    @asynccontextmanager
+    async def seed_writer(self, *, replace_all: bool) -> AsyncIterator[SeedWriter]:
+        """One transaction that removes and adds films; all of it commits, or none of it.
+
+        With ``replace_all`` every film is removed first (a first load or a full reseed).
+        """
+        async with self._transaction() as conn:
+            writer = await SeedWriter.start(conn, replace_all=replace_all)
+            yield writer
+            await writer.finish()
 
     # --- knowledge base: reads --------------------------------------------------------------
 
-    async def fingerprints(self) -> Fingerprints:
-        """What the last reseed loaded, for reporting the next one's changes."""
+    async def film_digests(self) -> dict[str, str | None]:
+        """Each loaded film's seed digest (None for films loaded without one)."""
+        rows = await self._all("SELECT slug, seed_digest FROM films")
+        return {row["slug"]: row["seed_digest"] for row in rows}
+
+    async def fingerprints(self, slugs: Sequence[str] | None = None) -> Fingerprints:
+        """What the last reseed loaded (of the films ``slugs``, or all), to report changes."""
+        if slugs is None:
+            rows = await self._all(
+                "SELECT film_slug, category, record_key, fingerprint FROM seed_fingerprints"
+            )
+        else:
+            rows = []
+            for slug in slugs:
+                rows += await self._all(
+                    "SELECT film_slug, category, record_key, fingerprint FROM seed_fingerprints"
+                    " WHERE film_slug = ?",
+                    (slug,),
+                )
         result: Fingerprints = {}
-        rows = await self._all(
-            "SELECT film_slug, category, record_key, fingerprint FROM seed_fingerprints"
-        )
         for row in rows:
             by_category = result.setdefault(row["film_slug"], {})
             by_category.setdefault(row["category"], {})[row["record_key"]] = row["fingerprint"]
@@ -470,8 +608,8 @@ class Database:
         return {slug: frozenset(names) for slug, names in found.items()}
 
     async def quote_term_frequencies(self) -> dict[str, int]:
-        """How many quotes each term of the full-text index appears in."""
-        rows = await self._all("SELECT term, doc FROM quotes_vocab")
+        """How many quotes each term of the full-text index appears in (stored at seed time)."""
+        rows = await self._all("SELECT term, documents AS doc FROM quote_terms")
         return {row["term"]: int(row["doc"]) for row in rows}
 
     async def quote_count(self) -> int:
