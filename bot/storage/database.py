@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import json
+from collections import Counter
 from collections.abc import AsyncIterator, Iterable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import fields, replace
@@ -162,10 +163,6 @@ def _custom_question(row: Row, slug: str) -> Question:
     )
 
 
-_TERM_BATCH = 20_000
-"""Terms whose counts are re-read from the index per statement batch after a partial reseed."""
-
-
 class SeedWriter:
     """Removes and adds films inside one reseed transaction (see `Database.seed_writer`).
 
@@ -179,8 +176,8 @@ class SeedWriter:
         self._conn = conn
         self._next_ids = next_ids
         self._replace_all = replace_all
-        self._touched: set[str] = set()
-        """Terms whose quote counts may have changed (partial reseeds only)."""
+        self._term_changes: Counter[str] = Counter()
+        """Per term, how many more (or fewer) quotes hold it (partial reseeds only)."""
 
     @classmethod
     async def start(cls, conn: aiosqlite.Connection, *, replace_all: bool) -> SeedWriter:
@@ -212,7 +209,7 @@ class SeedWriter:
         ) as cursor:
             rows = list(await cursor.fetchall())
         for row in rows:
-            self._touched.update(index_terms(row["text"]), index_terms(row["context"]))
+            self._term_changes.subtract(index_terms(f"{row['text']} {row['context']}"))
         await conn.executemany(
             "INSERT INTO quotes_fts (quotes_fts, rowid, text, context) VALUES ('delete', ?, ?, ?)",
             [(row["id"], row["text"], row["context"]) for row in rows],
@@ -294,9 +291,10 @@ class SeedWriter:
                 (first_quote, first_quote + len(film.quotes) - 1),
             )
         if not self._replace_all:
-            self._touched.update(index_terms(film.title))
             for quote in film.quotes:
-                self._touched.update(index_terms(quote.text), index_terms(quote.question or ""))
+                self._term_changes.update(
+                    index_terms(f"{quote.text} {quote.question or ''} {film.title}")
+                )
         await self._many(
             "INSERT INTO seed_fingerprints (film_slug, category, record_key, fingerprint)"
             " VALUES (?, ?, ?, ?)",
@@ -361,15 +359,16 @@ class SeedWriter:
                 "INSERT INTO quote_terms (term, documents) SELECT term, doc FROM quotes_vocab"
             )
             return
-        terms = sorted(self._touched)
-        for start in range(0, len(terms), _TERM_BATCH):
-            batch = [(term,) for term in terms[start : start + _TERM_BATCH]]
-            await conn.executemany("DELETE FROM quote_terms WHERE term = ?", batch)
-            await conn.executemany(
-                "INSERT INTO quote_terms (term, documents)"
-                " SELECT term, doc FROM quotes_vocab WHERE term = ?",
-                batch,
-            )
+        changes = sorted((term, count) for term, count in self._term_changes.items() if count)
+        await self._many(
+            "INSERT INTO quote_terms (term, documents) VALUES (?, ?)"
+            " ON CONFLICT (term) DO UPDATE SET documents = documents + excluded.documents",
+            changes,
+        )
+        await self._many(
+            "DELETE FROM quote_terms WHERE term = ? AND documents <= 0",
+            [(term,) for term, count in changes if count < 0],
+        )
 
 
 class Database:
