@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from bot.errors import NotFoundError
 from bot.models import FilmSummary, StoredQuote
 from bot.search.fuzzy import FuzzyIndex
-from bot.search.quotes import CANDIDATE_LIMIT, QuoteHit, QuoteQuery, Vocabulary
+from bot.search.quotes import QuoteHit, QuoteQuery, Vocabulary
 from bot.services.cache import GenerationCache
 from bot.services.cast import name_variants
 from bot.services.knowledge import KnowledgeService
@@ -45,7 +45,7 @@ class QuoteService:
 
     async def _build_vocabulary(self) -> Vocabulary:
         frequencies = await self._database.quote_term_frequencies()
-        return Vocabulary(frequencies, frequencies, await self._database.quote_count())
+        return Vocabulary(frequencies, await self._database.quote_count())
 
     async def _build_speakers(self) -> FuzzyIndex[str]:
         speakers = await self._database.speakers()
@@ -74,15 +74,29 @@ class QuoteService:
         self, text: str, film: FilmSummary | None, limit: int, speaker: str | None = None
     ) -> list[QuoteHit]:
         """The quotes best matching half-remembered words, best first; empty if none is close."""
-        query = QuoteQuery.parse(text, await self._vocabulary.get())
+        return await self._search(text, film, limit, speaker, typing=False)
+
+    async def _search(
+        self,
+        text: str,
+        film: FilmSummary | None,
+        limit: int,
+        speaker: str | None,
+        *,
+        typing: bool,
+    ) -> list[QuoteHit]:
+        query = QuoteQuery.parse(text, await self._vocabulary.get(), typing=typing)
         if query is None:
             return []
         slug = film.slug if film else None
-        strict = await self._database.search_quotes(query.strict, slug, CANDIDATE_LIMIT)
-        hits = query.rank(strict, speaker)
-        if not query.settled(len(strict), hits):
-            lenient = await self._database.search_quotes(query.lenient, slug, CANDIDATE_LIMIT)
-            hits = query.merge(hits, strict, lenient, speaker)
+        hits: list[QuoteHit] = []
+        for candidates in query.candidates:
+            found = await self._database.search_quotes(
+                candidates.match, slug, query.limit, ranked=candidates.ranked
+            )
+            hits = query.merge(hits, found, speaker)
+            if query.settled(hits):
+                break
         return hits[:limit]
 
     async def find(

@@ -68,6 +68,26 @@ _CLEAR_SEED_CONTENT = (
     "DELETE FROM seed_fingerprints",
 )
 
+_RANKED_CANDIDATES = (
+    "SELECT v.* FROM (SELECT rowid AS id, bm25(quotes_fts, 2.0, 1.0) AS score FROM quotes_fts"
+    " WHERE quotes_fts MATCH ? AND (? IS NULL OR rowid IN ("
+    " SELECT q.id FROM quotes q JOIN films f ON f.id = q.film_id WHERE f.slug = ?))"
+    " ORDER BY score LIMIT ?) AS hits"
+    " JOIN quote_rows v ON v.id = hits.id ORDER BY hits.score, hits.id"
+)
+"""Quotes matching an FTS5 expression, best first by bm25 (the text weighs double the
+question and title)."""
+
+_CANDIDATES_IN_INDEX_ORDER = (
+    "SELECT v.* FROM (SELECT rowid AS id FROM quotes_fts"
+    " WHERE quotes_fts MATCH ? AND (? IS NULL OR rowid IN ("
+    " SELECT q.id FROM quotes q JOIN films f ON f.id = q.film_id WHERE f.slug = ?))"
+    " LIMIT ?) AS hits"
+    " JOIN quote_rows v ON v.id = hits.id ORDER BY hits.id"
+)
+"""The first quotes in index order matching an FTS5 expression: no score is computed, so a
+query matching most of the archive costs no more than its ``LIMIT``."""
+
 _NEXT_IDS = {
     "films": "SELECT COALESCE(MAX(id), 0) + 1 FROM films",
     "sources": "SELECT COALESCE(MAX(id), 0) + 1 FROM sources",
@@ -621,18 +641,16 @@ class Database:
         return tuple(row[0] for row in rows)
 
     async def search_quotes(
-        self, match: str, slug: str | None, limit: int
+        self, match: str, slug: str | None, limit: int, *, ranked: bool = True
     ) -> tuple[StoredQuote, ...]:
-        """Quotes matching an FTS5 ``match`` expression (built by the caller), best first."""
+        """Quotes matching an FTS5 ``match`` expression (built by the caller).
+
+        ``ranked``: best first by bm25 (the text counts double the question and title);
+        otherwise in index order, which costs nothing per match beyond the ``limit``.
+        """
         # Rank and cut inside the index first; only the survivors are joined to their films.
-        rows = await self._all(
-            "SELECT v.* FROM (SELECT rowid AS id, rank FROM quotes_fts"
-            " WHERE quotes_fts MATCH ? AND (? IS NULL OR rowid IN ("
-            " SELECT q.id FROM quotes q JOIN films f ON f.id = q.film_id WHERE f.slug = ?))"
-            " ORDER BY rank LIMIT ?) AS hits"
-            " JOIN quote_rows v ON v.id = hits.id ORDER BY hits.rank",
-            (match, slug, slug, limit),
-        )
+        sql = _RANKED_CANDIDATES if ranked else _CANDIDATES_IN_INDEX_ORDER
+        rows = await self._all(sql, (match, slug, slug, limit))
         return tuple(_stored_quote(row) for row in rows)
 
     async def quotes_by_speaker(
