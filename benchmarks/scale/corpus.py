@@ -37,8 +37,10 @@ CONTENT_WORDS = 30_000
 PEOPLE = 4_000
 PHRASES = 400
 CAST_PER_FILM = 6
-PHRASE_SHARE = 0.35
+PHRASE_SHARE = 0.2
 """Chance that a sentence carries one of the archive's recurring phrases."""
+PHRASE_COMMON_WORDS = 60
+PHRASE_RARE_WORDS = 500
 NAME_SHARE = 0.12
 TITLE_SHARE = 0.05
 CONTINUATION_SHARE = 0.08
@@ -180,9 +182,9 @@ def _lexicon(rng: random.Random) -> _Lexicon:
     cumulative = tuple(accumulate(1.0 / (rank + 1.5) for rank in range(len(words))))
     phrases = []
     for _ in range(PHRASES):
-        size = rng.randint(3, 6)
-        chosen = rng.choices(words, cum_weights=cumulative, k=size - 1)
-        chosen.insert(rng.randrange(size), rng.choice(content[:3000]))
+        # Idioms: common words around one word of middling frequency ('at the end of the day').
+        chosen = [rng.choice(COMMON_WORDS[:PHRASE_COMMON_WORDS]) for _ in range(rng.randint(2, 4))]
+        chosen.insert(rng.randrange(len(chosen) + 1), rng.choice(content[:PHRASE_RARE_WORDS]))
         phrases.append(" ".join(chosen))
     names = _distinct_words(rng, 1200, taken | set(content))
     return _Lexicon(

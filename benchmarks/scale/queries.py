@@ -8,14 +8,16 @@ opening cut off mid-word, all of these mixed, and words from the question that w
 
 from __future__ import annotations
 
+import dataclasses
 import random
 import re
 import string
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from benchmarks.scale.corpus import Remembered
 
-__all__ = ["KINDS", "Query", "make_queries"]
+__all__ = ["KINDS", "Query", "accept_every_holder", "make_queries"]
 
 KINDS = ("typo", "dropped", "swapped", "partial", "truncated", "mixed", "asked")
 _WORD = re.compile(r"[\w']+")
@@ -28,6 +30,9 @@ class Query:
     text: str
     kind: str
     accepted: tuple[str, ...]
+    window: str = ""
+    """The quote's words the query was made from, before any typo: every quote holding
+    them in this order is as right an answer (see `accept_every_holder`)."""
 
 
 def _words(text: str) -> list[str]:
@@ -88,25 +93,31 @@ def _cut(rng: random.Random, words: list[str]) -> list[str]:
     return words
 
 
-def _query(rng: random.Random, kind: str, target: Remembered) -> str:
+def _query(rng: random.Random, kind: str, target: Remembered) -> tuple[str, list[str]]:
+    """The query text and the stretch of the quote it was made from."""
     words = _words(target.text)
     if kind == "typo":
-        return " ".join(_misspell(rng, _window(rng, words, 4, 7), rng.randint(1, 2)))
+        window = _window(rng, words, 4, 7)
+        return " ".join(_misspell(rng, window, rng.randint(1, 2))), window
     if kind == "dropped":
-        return " ".join(_drop(rng, _window(rng, words, 6, 9), rng.randint(1, 2)))
+        window = _window(rng, words, 6, 9)
+        return " ".join(_drop(rng, window, rng.randint(1, 2))), window
     if kind == "swapped":
-        return " ".join(_swap(rng, _window(rng, words, 4, 7)))
+        window = _window(rng, words, 4, 7)
+        return " ".join(_swap(rng, window)), window
     if kind == "partial":
-        return " ".join(_cut(rng, _window(rng, words, 3, 6)))
+        window = _window(rng, words, 3, 6)
+        return " ".join(_cut(rng, window)), window
     if kind == "truncated":
-        opening = target.text[: rng.randint(18, 45)]
-        return opening.lower().rstrip()
+        opening = target.text[: rng.randint(18, 45)].lower().rstrip()
+        return opening, _words(opening)[:-1]
     if kind == "mixed":
-        chosen = _drop(rng, _window(rng, words, 6, 9), 1)
-        return " ".join(_cut(rng, _misspell(rng, _swap(rng, chosen), 1)))
+        window = _window(rng, words, 6, 9)
+        chosen = _drop(rng, window, 1)
+        return " ".join(_cut(rng, _misspell(rng, _swap(rng, chosen), 1))), window
     asked = _words(target.question)[rng.randint(2, 4) :]
     remembered = _words(target.film_title) if rng.random() < 0.4 else _window(rng, asked, 2, 4)
-    return " ".join([*remembered, *_window(rng, words, 2, 3)])
+    return " ".join([*remembered, *_window(rng, words, 2, 3)]), []
 
 
 def make_queries(remembered: list[Remembered], seed: int) -> list[Query]:
@@ -116,5 +127,25 @@ def make_queries(remembered: list[Remembered], seed: int) -> list[Query]:
     for number, target in enumerate(remembered):
         kind = KINDS[number % len(KINDS)]
         accepted = target.following if kind == "asked" else (target.text,)
-        queries.append(Query(text=_query(rng, kind, target), kind=kind, accepted=accepted))
+        text, window = _query(rng, kind, target)
+        queries.append(Query(text=text, kind=kind, accepted=accepted, window=" ".join(window)))
     return queries
+
+
+def accept_every_holder(queries: Sequence[Query], texts: Sequence[str]) -> list[Query]:
+    """Each query accepting every quote that holds the words it was made from, in order.
+
+    A stretch of words may recur in other quotes (a phrase, a name): then the query cannot tell
+    them apart, and finding any of them is right.
+    """
+    spaced = [f" {' '.join(_words(text))} " for text in texts]
+    result = []
+    for query in queries:
+        if not query.window:
+            result.append(query)
+            continue
+        needle = f" {query.window} "
+        holders = [text for text, words in zip(texts, spaced, strict=True) if needle in words]
+        accepted = tuple(dict.fromkeys([*query.accepted, *holders]))
+        result.append(dataclasses.replace(query, accepted=accepted))
+    return result

@@ -96,7 +96,13 @@ in tests/bot/search/test_quality.py, 0.5 partial + 0.5 overlap ranked 47 of 50 q
 ranks all 50 first and lets no more of ten junk queries through at the same cutoff."""
 
 CONTEXT_CREDIT = 0.5
-"""A query word found only in the question asked or the film's title counts half."""
+"""A query word found only in the question asked or the film's title counts half..."""
+
+CONTEXT_PENALTY = 5.0
+"""...or the question, title and answer are scored as one text, a little below the answer
+alone: 'gonyck troureas pleapond' remembers the question's words and the answer's."""
+
+FULL_COVERAGE = 100.0
 
 _WORD = re.compile(r"\w+")
 
@@ -197,31 +203,45 @@ class CandidateQuery:
     ranked: bool
 
 
+def _and(terms: Sequence[QueryTerm]) -> str:
+    return " AND ".join(term.group() for term in terms)
+
+
 def _plan(
     terms: Sequence[QueryTerm], vocabulary: Vocabulary, *, typing: bool
 ) -> tuple[CandidateQuery, ...]:
-    selective = _selective(terms, vocabulary)
-    if not selective:
+    matchable = [term for term in terms if term.alternatives]
+    if not matchable:
         return ()
     total = vocabulary.documents
-    plan: list[CandidateQuery] = []
     common = vocabulary.common_above
-    all_common = common is not None and all(t.documents > common for t in selective)
-    single = all(len(term.alternatives) == 1 for term in selective)
-    if all_common and single and len(selective) > 1:
-        phrases = " ".join(term.alternatives[0] for term in selective)
-        plan.append(CandidateQuery(f"NEAR({phrases}, {len(selective) + NEAR_SLACK})", True))
-    strict = " AND ".join(term.group() for term in selective)
-    plan.append(CandidateQuery(strict, _expected_matches(selective, total) <= RANK_BUDGET))
-    if len(selective) > MIN_WORDS_TO_RELAX and not typing:  # two words: 'all but one' is 'any'
-        alternatives = []
-        for skipped in range(len(selective)):
-            rest = [term for number, term in enumerate(selective) if number != skipped]
-            alternatives.append("(" + " AND ".join(term.group() for term in rest) + ")")
-        plan.append(CandidateQuery(" OR ".join(alternatives), True))
-    if len(selective) >= MIN_WORDS_TO_RELAX and not typing:
+    selective = [t for t in matchable if common is None or t.documents <= common]
+
+    def ranked(groups: Sequence[QueryTerm]) -> bool:
+        return _expected_matches(groups, total) <= RANK_BUDGET
+
+    plan: list[CandidateQuery] = []
+    if not selective:
+        if len(matchable) > 1 and all(len(t.alternatives) == 1 for t in matchable):
+            phrases = " ".join(term.alternatives[0] for term in matchable)
+            plan.append(CandidateQuery(f"NEAR({phrases}, {len(matchable) + NEAR_SLACK})", True))
+        plan.append(CandidateQuery(_and(matchable), ranked(matchable)))
+        return tuple(plan)
+    # Every word, common ones too: the most precise query when nothing was misremembered.
+    if len(selective) < len(matchable):
+        plan.append(CandidateQuery(_and(matchable), ranked(matchable)))
+    plan.append(CandidateQuery(_and(selective), ranked(selective)))
+    if typing:
+        return tuple(plan)
+    if len(matchable) > MIN_WORDS_TO_RELAX:
+        # One word misremembered: every word but one, for each word in turn.
+        rests = [[t for t in matchable if t is not skipped] for skipped in matchable]
+        expected = sum(_expected_matches(rest, total) for rest in rests)
+        match = " OR ".join("(" + _and(rest) + ")" for rest in rests)
+        plan.append(CandidateQuery(match, expected <= RANK_BUDGET))
+    if len(selective) >= MIN_WORDS_TO_RELAX:
         plan.append(CandidateQuery(" OR ".join(term.group() for term in selective), True))
-    return tuple(plan)
+    return tuple(dict.fromkeys(plan))
 
 
 def _covered(term: QueryTerm, tokens: frozenset[str], spaced: str) -> bool:
@@ -283,6 +303,12 @@ def rerank_score(
     return PARTIAL_WEIGHT * partial + OVERLAP_WEIGHT * overlap + COVERAGE_WEIGHT * coverage
 
 
+def _score(query: str, folded: str, coverage: float) -> float:
+    partial = fuzz.partial_ratio(query, folded)
+    overlap = fuzz.token_set_ratio(query, folded)
+    return PARTIAL_WEIGHT * partial + OVERLAP_WEIGHT * overlap + COVERAGE_WEIGHT * coverage
+
+
 def _context(quote: StoredQuote) -> str:
     return f"{quote.quote.question or ''} {quote.film.title}"
 
@@ -329,16 +355,18 @@ class QuoteQuery:
         for order, candidate in enumerate(candidates):
             if speaker is not None and speaker not in candidate.quote.speakers:
                 continue
-            coverage, folded, _ = _coverage(
-                self.terms, _folded_words(candidate.quote.text), _context(candidate)
-            )
+            tokens = _folded_words(candidate.quote.text)
+            coverage, folded, _ = _coverage(self.terms, tokens, _context(candidate))
             scored.append((-coverage, order, candidate, folded, coverage))
         scored.sort(key=lambda item: (item[0], item[1]))
         hits = []
         for _, _, candidate, folded, coverage in scored[:RERANK_LIMIT]:
-            partial = fuzz.partial_ratio(query, folded)
-            overlap = fuzz.token_set_ratio(query, folded)
-            score = PARTIAL_WEIGHT * partial + OVERLAP_WEIGHT * overlap + COVERAGE_WEIGHT * coverage
+            score = _score(query, folded, coverage)
+            if coverage < FULL_COVERAGE:
+                # Words from the question asked: score the question and answer as one text.
+                around = " ".join(_folded_words(_context(candidate)))
+                joined, _, _ = _coverage(self.terms, _folded_words(f"{around} {folded}"), "")
+                score = max(score, _score(query, f"{around} {folded}", joined) - CONTEXT_PENALTY)
             if score >= QUOTE_MATCH_CUTOFF:
                 hits.append(QuoteHit(quote=candidate, score=score))
         hits.sort(key=lambda hit: (-hit.score, hit.quote.id))

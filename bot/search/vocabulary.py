@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from itertools import islice
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 __all__ = [
     "COMMON_TERM_SHARE",
@@ -33,8 +33,9 @@ TERM_CORRECTION_CUTOFF = 75.0
 """How close (fuzz.ratio) an indexed term must be to a misspelt longer word to stand in for it."""
 
 SHORT_WORD_CHARS = 4
-"""Words this short are corrected by one edit (one wrong, missing or extra letter): fuzz.ratio
-rates 'thw' against 'the' at 67, under any cutoff that keeps long words apart."""
+"""Words this short are corrected by one edit (one wrong, missing or extra letter, or two
+letters swapped: 'teh'): fuzz.ratio rates 'thw' against 'the' at 67, under any cutoff that
+keeps long words apart."""
 
 MAX_SHORT_WORD_EDITS = 1
 MAX_CORRECTIONS_PER_WORD = 2
@@ -118,7 +119,7 @@ class Vocabulary:
             edits = process.extract(
                 word,
                 terms,
-                scorer=Levenshtein.distance,
+                scorer=OSA.distance,
                 score_cutoff=MAX_SHORT_WORD_EDITS,
                 limit=None,
             )
