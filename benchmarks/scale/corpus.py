@@ -46,6 +46,9 @@ TITLE_SHARE = 0.05
 CONTINUATION_SHARE = 0.08
 """Chance that an answer runs on into a second, unlabelled paragraph."""
 SPOILER_INTERVIEW_SHARE = 0.3
+JOINT_SPEAKERS = 2
+JOINT_SHARE = 0.05
+"""Chance that an answer of a two-person interview is labelled with both names."""
 
 _COMMON_TEXT = (
     "the and i to a of that it we was in you is so it's for with this but on just like "
@@ -310,7 +313,11 @@ class _Writer:
         surnames = [name.split()[-1] for name in people]
         if len(set(surnames)) != len(surnames):
             people = people[:1]
-        labels = self._labels(people, rng.randrange(3))
+        style = rng.randrange(3)
+        credited_surnames = [name.split()[-1] for name in credited]
+        if any(credited_surnames.count(name.split()[-1]) > 1 for name in people):
+            style = 0  # two credited people share the surname: only full names are clear
+        labels = self._labels(people, style)
         outlet = rng.choice(_OUTLETS)
         asker = "Q" if rng.random() < 0.6 else outlet
         date = f"{rng.choice(_MONTHS)} {rng.randint(1, 28)}, {film.year}"
@@ -337,8 +344,10 @@ class _Writer:
                 if answered == spoiler_at:
                     parts.append("**Spoilers ahead**")
                 speaker = rng.randrange(len(people))
-                joint = len(people) > 1 and rng.random() < 0.05
-                if joint:
+                joint = len(people) == JOINT_SPEAKERS and rng.random() < JOINT_SHARE
+                if joint and style == 0:
+                    label = " and ".join(people)
+                elif joint:
                     label = " and ".join(name.split()[-1] for name in people)
                 elif not used[speaker]:
                     label = people[speaker]

@@ -136,11 +136,15 @@ def accept_every_holder(queries: Sequence[Query], texts: Sequence[str]) -> list[
     """Each query accepting every quote that holds the words it was made from, in order.
 
     A stretch of words may recur in other quotes (a phrase, a name): then the query cannot tell
-    them apart, and finding any of them is right.
+    them apart, and finding any of them is right. Queries for answers the parser did not load
+    as quotes (``texts`` are the loaded ones) are dropped.
     """
     spaced = [f" {' '.join(_words(text))} " for text in texts]
+    loaded = frozenset(texts)
     result = []
     for query in queries:
+        if not any(text in loaded for text in query.accepted):
+            continue  # the answer did not parse as a quote: nothing could find it
         if not query.window:
             result.append(query)
             continue

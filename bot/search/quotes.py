@@ -222,20 +222,26 @@ def _plan(
 
     plan: list[CandidateQuery] = []
     if not selective:
-        if len(matchable) > 1 and all(len(t.alternatives) == 1 for t in matchable):
+        single = all(len(t.alternatives) == 1 for t in matchable)
+        if len(matchable) > 1 and single and ranked(matchable):
             phrases = " ".join(term.alternatives[0] for term in matchable)
             plan.append(CandidateQuery(f"NEAR({phrases}, {len(matchable) + NEAR_SLACK})", True))
         plan.append(CandidateQuery(_and(matchable), ranked(matchable)))
         return tuple(plan)
-    # Every word, common ones too: the most precise query when nothing was misremembered.
-    if len(selective) < len(matchable):
+    # When the rare words alone match more quotes than are fetched, bm25 would pick among
+    # them by length; the common words, too, narrow them down (reading their long lists of
+    # quotes is worth it only then).
+    narrowing = len(selective) < len(matchable)
+    if narrowing and _expected_matches(selective, total) > CANDIDATE_LIMIT:
         plan.append(CandidateQuery(_and(matchable), ranked(matchable)))
     plan.append(CandidateQuery(_and(selective), ranked(selective)))
     if typing:
         return tuple(plan)
-    if len(matchable) > MIN_WORDS_TO_RELAX:
-        # One word misremembered: every word but one, for each word in turn.
-        rests = [[t for t in matchable if t is not skipped] for skipped in matchable]
+    # One word misremembered: every word but one, for each word in turn (common words count
+    # when there are too few rare ones to leave one out).
+    relaxed = selective if len(selective) > MIN_WORDS_TO_RELAX else matchable
+    if len(relaxed) > MIN_WORDS_TO_RELAX:
+        rests = [[t for t in relaxed if t is not skipped] for skipped in relaxed]
         expected = sum(_expected_matches(rest, total) for rest in rests)
         match = " OR ".join("(" + _and(rest) + ")" for rest in rests)
         plan.append(CandidateQuery(match, expected <= RANK_BUDGET))
@@ -362,9 +368,9 @@ class QuoteQuery:
         hits = []
         for _, _, candidate, folded, coverage in scored[:RERANK_LIMIT]:
             score = _score(query, folded, coverage)
-            if coverage < FULL_COVERAGE:
+            if coverage < FULL_COVERAGE and candidate.quote.question:
                 # Words from the question asked: score the question and answer as one text.
-                around = " ".join(_folded_words(_context(candidate)))
+                around = " ".join(_folded_words(candidate.quote.question))
                 joined, _, _ = _coverage(self.terms, _folded_words(f"{around} {folded}"), "")
                 score = max(score, _score(query, f"{around} {folded}", joined) - CONTEXT_PENALTY)
             if score >= QUOTE_MATCH_CUTOFF:
