@@ -6,6 +6,7 @@ Kept apart so the rest of the benchmark does not depend on how the services are 
 from __future__ import annotations
 
 from bot.app import Services
+from bot.formatting import AUTOCOMPLETE_CHOICE_LIMIT
 
 __all__ = ["has_autocomplete", "search_texts", "suggest_texts"]
 
@@ -25,5 +26,5 @@ def has_autocomplete(services: Services) -> bool:
 
 async def suggest_texts(services: Services, text: str) -> list[str]:
     """What /quote text: autocomplete offers for ``text``."""
-    suggestions = await services.quotes.suggest_quotes(text, None)
-    return [suggestion.name for suggestion in suggestions]
+    suggestions = await services.quotes.suggest_quotes(text, None, AUTOCOMPLETE_CHOICE_LIMIT)
+    return [suggestion.label for suggestion in suggestions]

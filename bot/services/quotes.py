@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass
 
 from bot.errors import NotFoundError
+from bot.formatting import trim
 from bot.models import FilmSummary, StoredQuote
 from bot.search.fuzzy import FuzzyIndex
 from bot.search.quotes import QuoteHit, QuoteQuery, Vocabulary
@@ -14,13 +16,57 @@ from bot.services.cast import name_variants
 from bot.services.knowledge import KnowledgeService
 from bot.storage.database import Database
 
-__all__ = ["QuoteResult", "QuoteService"]
+__all__ = [
+    "QuoteResult",
+    "QuoteService",
+    "QuoteSuggestion",
+    "quote_choice",
+    "quote_choice_id",
+    "suggestion_label",
+]
 
 MAX_RESULTS = 3
 """Quotes shown for one search: the best and two runners-up."""
 
 SPEAKER_QUOTE_LIMIT = 200
 """Quotes of one speaker fetched to pick from."""
+
+
+MIN_SUGGESTION_CHARS = 3
+"""Autocomplete suggests quotes from this many typed characters on."""
+
+SUGGESTION_TEXT_CHARS = 90
+"""Characters of a quote shown in an autocomplete suggestion (Discord allows 100)."""
+
+_CHOICE_PREFIX = "#q"
+_CHOICE = re.compile(r"^#q(\d{1,18})$")
+
+
+def quote_choice(quote_id: int) -> str:
+    """The autocomplete value that names one quote."""
+    return f"{_CHOICE_PREFIX}{quote_id}"
+
+
+def quote_choice_id(text: str) -> int | None:
+    """The quote an autocomplete value names, or None for typed words."""
+    match = _CHOICE.match(text.strip())
+    return int(match.group(1)) if match else None
+
+
+def suggestion_label(stored: StoredQuote) -> str:
+    """What a suggestion shows: who said what, but never a spoiler's words (no tags there)."""
+    speakers = " and ".join(stored.quote.speakers)
+    if stored.quote.spoiler:
+        return f"{speakers} (spoiler, in {stored.source.label})"
+    return trim(f"{speakers}: {stored.quote.text}", SUGGESTION_TEXT_CHARS)
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteSuggestion:
+    """One autocomplete choice: what the user sees and what the command receives."""
+
+    label: str
+    value: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,12 +145,33 @@ class QuoteService:
                 break
         return hits[:limit]
 
+    async def suggest_quotes(
+        self, text: str, film: FilmSummary | None, limit: int
+    ) -> list[QuoteSuggestion]:
+        """Quotes for autocomplete as the user types: the value picks exactly that quote."""
+        if len(text.strip()) < MIN_SUGGESTION_CHARS or quote_choice_id(text) is not None:
+            return []
+        hits = await self._search(text, film, limit, None, typing=True)
+        return [
+            QuoteSuggestion(label=suggestion_label(hit.quote), value=quote_choice(hit.quote.id))
+            for hit in hits
+        ]
+
     async def find(
         self, text: str | None, speaker: str | None, film: FilmSummary | None
     ) -> QuoteResult:
-        """Quotes matching ``text`` and/or ``speaker``; with neither, one at random."""
+        """Quotes matching ``text`` and/or ``speaker``; with neither, one at random.
+
+        ``text`` may be the value of an autocomplete suggestion, which names one quote.
+        """
         slug = film.slug if film else None
         name = await self.resolve_speaker(speaker) if speaker and speaker.strip() else None
+        chosen_id = quote_choice_id(text or "")
+        if chosen_id is not None:
+            picked = await self._database.quote(chosen_id)
+            if picked is None:
+                raise NotFoundError("That quote is no longer loaded: search for it again.")
+            return QuoteResult(quotes=(picked,), speaker=name)
         if text and text.strip():
             hits = await self.search(text, film, MAX_RESULTS, speaker=name)
             if not hits:
