@@ -161,6 +161,7 @@ class FilmClubBot(commands.Bot):
         report = await self._services.knowledge.ensure_loaded()
         if report is not None and report.error is not None:
             log.error("first seed load failed: %s", report.error)
+        await self._services.quotes.warm()
         for extension in EXTENSIONS:
             try:
                 await self.load_extension(extension)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -95,6 +96,11 @@ class KnowledgeService:
         self._lock = asyncio.Lock()
         self.generation = 0
         """Bumped after every applied reseed, so caches know to rebuild."""
+        self._after_reseed: list[Callable[[], Awaitable[object]]] = []
+
+    def after_reseed(self, rebuild: Callable[[], Awaitable[object]]) -> None:
+        """Run ``rebuild`` after every applied reseed (to rebuild a cache before it is asked)."""
+        self._after_reseed.append(rebuild)
 
     @property
     def seeds_dir(self) -> Path:
@@ -156,6 +162,8 @@ class KnowledgeService:
                     await writer.add_film(film, fingerprints, digests[film.slug])
                     keep(film, fingerprints)
             self.generation += 1
+            for rebuild in self._after_reseed:
+                await rebuild()
         untouched = sorted(digests.keys() - new.keys())
         changes = sorted(
             [*diff(old, new), *(unchanged(slug) for slug in untouched)], key=lambda c: c.slug

@@ -88,6 +88,11 @@ class QuoteService:
         self._vocabulary = GenerationCache(knowledge, self._build_vocabulary)
         self._speakers = GenerationCache(knowledge, self._build_speakers)
         self._speakers_by_film = GenerationCache(knowledge, database.speakers_by_film)
+        knowledge.after_reseed(self.warm)
+
+    async def warm(self) -> None:
+        """Build the search vocabulary now (at start and after a reseed), not on a query."""
+        await self._vocabulary.get()
 
     async def _build_vocabulary(self) -> Vocabulary:
         frequencies = await self._database.quote_term_frequencies()

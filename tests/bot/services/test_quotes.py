@@ -199,3 +199,21 @@ def test_quote_choices_round_trip() -> None:
     assert quote_choice_id(quote_choice(42)) == 42
     assert quote_choice_id("#q") is None
     assert quote_choice_id("tattoo #q42") is None
+
+
+async def test_the_vocabulary_is_rebuilt_by_the_reseed_not_the_next_query(
+    quotes: QuoteService, knowledge: KnowledgeService, database: Database, monkeypatch
+) -> None:
+    reads = []
+    original = database.quote_term_frequencies
+
+    async def counted() -> dict[str, int]:
+        reads.append(1)
+        return await original()
+
+    monkeypatch.setattr(database, "quote_term_frequencies", counted)
+    await quotes.warm()
+    assert (await knowledge.reseed(full=True)).applied
+    assert len(reads) == 2
+    await quotes.search("tattoo better love", None, 3)
+    assert len(reads) == 2
