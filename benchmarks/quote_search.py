@@ -186,7 +186,7 @@ async def run(quote_count: int, film_count: int, query_count: int, seed: int) ->
             for query in rerank_queries:
                 words = " ".join(query_words(query))
                 started = time.perf_counter()
-                max(range(len(texts)), key=lambda i, w=words: rerank_score(w, texts[i]))
+                max(rerank_score(words, text) for text in texts)
                 rerank_times.append(time.perf_counter() - started)
 
     print(summary("fts5 + rerank (QuoteService)", fts_times, fts_hits))
