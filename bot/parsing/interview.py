@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from enum import Enum, auto
@@ -111,9 +112,15 @@ def prose_text(document: Document) -> str:
     return "\n\n".join(parts)
 
 
+@functools.lru_cache(maxsize=4)
+def _attributed(document: Document, resolver: SpeakerResolver) -> tuple[list[_Classified], bool]:
+    """The classified paragraphs, computed once for the test and the parse of one document."""
+    return _attribute_unnamed_answers(_classify(document, resolver), resolver)
+
+
 def looks_like_interview(document: Document, resolver: SpeakerResolver) -> bool:
     """True when enough paragraphs are answers attributed to a person."""
-    items, _ = _attribute_unnamed_answers(_classify(document, resolver), resolver)
+    items, _ = _attributed(document, resolver)
     answers = sum(1 for item in items if item.role is _Role.ANSWER)
     return answers >= MIN_ANSWERS
 
@@ -297,7 +304,7 @@ def _header(items: list[_Classified]) -> tuple[str | None, dt.date | None]:
 
 def parse_interview(document: Document, resolver: SpeakerResolver) -> ParsedInterview:
     """Parse an interview document into quotes with speakers, questions and spoiler flags."""
-    items, dropped = _attribute_unnamed_answers(_classify(document, resolver), resolver)
+    items, dropped = _attributed(document, resolver)
     labelled_questions = _questions_are_labelled(items)
     title, published = _header(items)
     quotes: list[Quote] = []
