@@ -15,9 +15,12 @@ import string
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from benchmarks.scale.corpus import Remembered
+from benchmarks.scale.corpus import COMMON_WORDS, Remembered
 
 __all__ = ["KINDS", "Query", "accept_every_holder", "make_queries"]
+
+DISTINCTIVE_TRIES = 20
+_COMMON = frozenset(COMMON_WORDS)
 
 KINDS = ("typo", "dropped", "swapped", "partial", "truncated", "mixed", "asked")
 _WORD = re.compile(r"[\w']+")
@@ -115,9 +118,21 @@ def _query(rng: random.Random, kind: str, target: Remembered) -> tuple[str, list
         window = _window(rng, words, 6, 9)
         chosen = _drop(rng, window, 1)
         return " ".join(_cut(rng, _misspell(rng, _swap(rng, chosen), 1))), window
+    # What was asked is remembered by what set it apart: the film's title, or a stretch of the
+    # question with a word that is not a common one; likewise the few words of the answer.
     asked = _words(target.question)[rng.randint(2, 4) :]
-    remembered = _words(target.film_title) if rng.random() < 0.4 else _window(rng, asked, 2, 4)
-    return " ".join([*remembered, *_window(rng, words, 2, 3)]), []
+    remembered = _words(target.film_title) if rng.random() < 0.4 else _distinctive(rng, asked, 2, 4)
+    return " ".join([*remembered, *_distinctive(rng, words, 2, 3)]), []
+
+
+def _distinctive(rng: random.Random, words: list[str], low: int, high: int) -> list[str]:
+    """A stretch of ``words`` holding a word outside the common ones, when there is one."""
+    window = _window(rng, words, low, high)
+    for _ in range(DISTINCTIVE_TRIES):
+        if any(word not in _COMMON for word in window):
+            break
+        window = _window(rng, words, low, high)
+    return window
 
 
 def make_queries(remembered: list[Remembered], seed: int) -> list[Query]:

@@ -374,9 +374,9 @@ class QuoteQuery:
         hits = []
         for _, _, candidate, folded, coverage in scored[:RERANK_LIMIT]:
             score = _score(query, folded, coverage)
-            if coverage < FULL_COVERAGE and candidate.quote.question:
-                # Words from the question asked: score the question and answer as one text.
-                around = " ".join(_folded_words(candidate.quote.question))
+            if coverage < FULL_COVERAGE:
+                # Words from the question asked or the title: score them and the answer as one.
+                around = " ".join(_folded_words(_context(candidate)))
                 joined, _, _ = _coverage(self.terms, _folded_words(f"{around} {folded}"), "")
                 score = max(score, _score(query, f"{around} {folded}", joined) - CONTEXT_PENALTY)
             if score >= QUOTE_MATCH_CUTOFF:
