@@ -33,7 +33,9 @@ def format_size(result: dict[str, Any]) -> str:
         f"{result['documents']:,} documents, {result['corpus_mb']:.1f} MiB of seeds ==",
         f"  seeding: {seeding['seconds']:.1f} s, {seeding['mb_per_second']:.2f} MiB/s, "
         f"{seeding['documents_per_second']:.0f} documents/s, peak RSS "
-        f"{seeding['peak_rss_mb']:.0f} MiB, database {seeding['database_mb']:.0f} MiB",
+        f"{seeding['peak_rss_mb']:.0f} MiB (largest parse worker "
+        f"{seeding.get('worker_peak_rss_mb', 0):.0f} MiB), database "
+        f"{seeding['database_mb']:.0f} MiB",
     ]
     if "reseed_one_film_seconds" in seeding:
         lines.append(

@@ -9,7 +9,15 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-__all__ = ["Latency", "current_rss_mb", "latency", "peak_rss_mb", "percentile", "timed"]
+__all__ = [
+    "Latency",
+    "children_peak_rss_mb",
+    "current_rss_mb",
+    "latency",
+    "peak_rss_mb",
+    "percentile",
+    "timed",
+]
 
 _KIB_PER_MIB = 1024
 
@@ -53,17 +61,35 @@ async def timed(action: Callable[[], Awaitable[Any]]) -> tuple[float, Any]:
     return time.perf_counter() - started, result
 
 
+def _status_mb(field: str) -> float | None:
+    status = Path("/proc/self/status")
+    if not status.exists():
+        return None
+    for line in status.read_text().splitlines():
+        if line.startswith(f"{field}:"):
+            return int(line.split()[1]) / _KIB_PER_MIB
+    return None
+
+
 def peak_rss_mb() -> float:
-    """The largest resident set this process has had, in MiB (Linux reports KiB)."""
+    """The largest resident set this process has had, in MiB.
+
+    Linux's VmHWM where there is one: ``ru_maxrss`` of a process started by fork and exec
+    keeps the parent's high-water mark from before the exec (a spawned worker of a process
+    holding a million quotes would report that process's size).
+    """
+    found = _status_mb("VmHWM")
+    if found is not None:
+        return found
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / _KIB_PER_MIB
 
 
+def children_peak_rss_mb() -> float:
+    """The largest resident set of any finished child process (parse workers), in MiB."""
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / _KIB_PER_MIB
+
+
 def current_rss_mb() -> float:
-    """The resident set of this process now, in MiB (from /proc; NaN where there is none)."""
-    status = Path("/proc/self/status")
-    if not status.exists():
-        return float("nan")
-    for line in status.read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / _KIB_PER_MIB
-    return float("nan")
+    """The resident set of this process now, in MiB (NaN where /proc is missing)."""
+    found = _status_mb("VmRSS")
+    return float("nan") if found is None else found

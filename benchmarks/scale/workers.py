@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.scale import project
-from benchmarks.scale.stats import current_rss_mb, latency, peak_rss_mb
+from benchmarks.scale.stats import children_peak_rss_mb, current_rss_mb, latency, peak_rss_mb
 from bot.app import create_bot
 from bot.config import Settings
 from bot.services.knowledge import KnowledgeService
@@ -63,6 +63,7 @@ async def _seed(job: SeedJob) -> dict[str, Any]:
         if report.error is not None:
             raise RuntimeError(f"seeding failed: {report.error}")
         result["peak_rss_mb"] = peak_rss_mb()
+        result["worker_peak_rss_mb"] = children_peak_rss_mb()
         result["database_mb"] = _database_mb(job.database)
         if job.change_one_film is not None:
             _change_film(job.seeds / job.change_one_film)
