@@ -227,7 +227,7 @@ def _plan(
     plan: list[CandidateQuery] = []
     if not selective:
         single = all(len(t.alternatives) == 1 for t in matchable)
-        if len(matchable) > 1 and single and ranked(matchable):
+        if len(matchable) > 1 and single and ranked(matchable) and not typing:
             phrases = " ".join(term.alternatives[0] for term in matchable)
             plan.append(CandidateQuery(f"NEAR({phrases}, {len(matchable) + NEAR_SLACK})", True))
         plan.append(CandidateQuery(_and(matchable), ranked(matchable)))
@@ -238,7 +238,7 @@ def _plan(
     # Only the least common of the common words: their lists are read whole, each time.
     commons = sorted((t for t in matchable if t not in selective), key=lambda t: t.documents)
     narrowed = [t for t in matchable if t in selective or t in commons[:MAX_NARROWING_WORDS]]
-    if commons and _expected_matches(selective, total) > CANDIDATE_LIMIT:
+    if commons and not typing and _expected_matches(selective, total) > CANDIDATE_LIMIT:
         plan.append(CandidateQuery(_and(narrowed), ranked(narrowed)))
     plan.append(CandidateQuery(_and(selective), ranked(selective)))
     if typing:
