@@ -13,7 +13,7 @@ from pathlib import Path
 
 from bot.errors import SeedError
 from bot.models import FilmRecord, KnowledgeBase
-from bot.parsing import parse_film
+from bot.parsing import film_failure, parse_film, parse_seeds
 from bot.trivia.custom import load_trivia_yaml
 
 __all__ = ["TRIVIA_FILE", "film_folders", "folder_digest", "load_film", "load_seeds"]
@@ -43,8 +43,20 @@ def load_film(folder: Path) -> FilmRecord:
 
 
 def load_seeds(seeds_dir: Path) -> KnowledgeBase:
-    """Parse and validate every film folder; raises `SeedError` naming the file and line."""
-    return KnowledgeBase(films=tuple(load_film(folder) for folder in film_folders(seeds_dir)))
+    """Parse and validate every film folder; a film that fails is listed in ``failures``.
+
+    Raises `SeedError` only when the seeds folder itself is missing.
+    """
+    kb = parse_seeds(seeds_dir)
+    films: list[FilmRecord] = []
+    failures = list(kb.failures)
+    for film in kb.films:
+        try:
+            films.append(_with_trivia(film, seeds_dir / film.slug))
+        except SeedError as error:
+            failures.append(film_failure(film.slug, error))
+    failures.sort(key=lambda failure: failure.slug)
+    return KnowledgeBase(films=tuple(films), failures=tuple(failures))
 
 
 @functools.cache

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.errors import BusyError, SeedError
-from bot.models import FilmRecord, KnowledgeBase
+from bot.models import FilmFailure, FilmRecord, KnowledgeBase
 from bot.seeds import film_folders, folder_digest
 from bot.services.film_stream import stream_films
 from bot.services.fingerprints import CATEGORIES
@@ -42,12 +43,14 @@ class FilmChange:
 
 @dataclass(frozen=True, slots=True)
 class ReseedReport:
-    """The outcome of a reseed: per-film changes, or the error that stopped it."""
+    """The outcome of a reseed: per-film changes and failures, or the error that stopped it."""
 
     dry_run: bool
     films: tuple[FilmChange, ...] = ()
     warnings: tuple[str, ...] = ()
     error: SeedError | None = None
+    failures: tuple[FilmFailure, ...] = ()
+    """Films that could not be loaded; each kept its previous content when it had any."""
     knowledge_base: KnowledgeBase = field(default_factory=KnowledgeBase)
 
     @property
@@ -137,40 +140,60 @@ class KnowledgeService:
         stored = await self._database.film_digests()
         changed = [f for f in folders if full or stored.get(f.name) != digests[f.name]]
         removed = sorted(stored.keys() - digests.keys())
-        rewritten = [f.name for f in changed if f.name in stored]
-        old = await self._database.fingerprints([*rewritten, *removed])
+        old = await self._database.fingerprints([*(f.name for f in changed), *removed])
         new: Fingerprints = {}
         films: list[FilmRecord] = []
-        warnings: list[str] = []
+        failures: list[FilmFailure] = []
+        # Per film, what its parse warned about (from the last reseed for films not re-read).
+        warnings = dict(await self._database.film_warnings())
 
         def keep(film: FilmRecord, fingerprints: dict[str, dict[str, str]]) -> None:
             new[film.slug] = fingerprints
-            warnings.extend(film.warnings)
+            warnings[film.slug] = film.warnings
             if keep_films:
                 films.append(film)
 
+        def failed(failure: FilmFailure) -> None:
+            # A film that fails keeps what it had: its old fingerprints stand for it.
+            kept = failure.slug in stored
+            failures.append(dataclasses.replace(failure, kept=kept))
+            if kept:
+                new[failure.slug] = old.get(failure.slug, {})
+
         if dry_run:
-            async for film, fingerprints in stream_films(changed):
-                keep(film, fingerprints)
+            async for prepared in stream_films(changed):
+                if isinstance(prepared, FilmFailure):
+                    failed(prepared)
+                else:
+                    keep(*prepared)
         else:
-            replace_all = len(rewritten) + len(removed) == len(stored)
-            async with self._database.seed_writer(replace_all=replace_all) as writer:
-                if not replace_all:
-                    for slug in [*rewritten, *removed]:
-                        await writer.remove_film(slug)
-                async for film, fingerprints in stream_films(changed):
+            async with self._database.seed_writer(replace_all=not stored) as writer:
+                for slug in removed:
+                    await writer.remove_film(slug)
+                async for prepared in stream_films(changed):
+                    if isinstance(prepared, FilmFailure):
+                        failed(prepared)
+                        continue
+                    film, fingerprints = prepared
+                    if film.slug in stored:
+                        await writer.remove_film(film.slug)
                     await writer.add_film(film, fingerprints, digests[film.slug])
                     keep(film, fingerprints)
             self.generation += 1
             for rebuild in self._after_reseed:
                 await rebuild()
-        untouched = sorted(digests.keys() - new.keys())
+        untouched = sorted((digests.keys() & stored.keys()) - new.keys())
         changes = sorted(
             [*diff(old, new), *(unchanged(slug) for slug in untouched)], key=lambda c: c.slug
         )
         return ReseedReport(
             dry_run=dry_run,
             films=tuple(changes),
-            warnings=tuple(warnings),
+            warnings=tuple(
+                f"{slug}/{w}"
+                for slug in sorted(warnings.keys() & digests.keys())
+                for w in warnings[slug]
+            ),
+            failures=tuple(sorted(failures, key=lambda f: f.slug)),
             knowledge_base=KnowledgeBase(films=tuple(films)),
         )

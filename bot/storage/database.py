@@ -166,6 +166,17 @@ def _section(row: Row) -> Section:
     return _record(Section, row, path=path, spoiler=bool(row["spoiler"]))
 
 
+def _with_notes(item: InfoboxField) -> list[tuple[str, str | None]]:
+    """Each value of an infobox field with its note (None where the field has no notes)."""
+    notes = item.notes or (None,) * len(item.values)
+    return list(zip(item.values, notes, strict=True))
+
+
+def _notes(notes: list[str | None]) -> tuple[str | None, ...]:
+    """Notes as parsed: an empty tuple when no value of the field has one."""
+    return tuple(notes) if any(note is not None for note in notes) else ()
+
+
 def _cast_entry(row: Row) -> CastEntry:
     member = _record(CastMember, row, spoiler=bool(row["spoiler"]))
     return CastEntry(film=_summary(row), member=member)
@@ -245,7 +256,7 @@ class SeedWriter:
         film_id = self._take("films", 1)
         await conn.execute(
             "INSERT INTO films (id, slug, title, year, runtime_minutes, release_date, lead,"
-            " seed_digest) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            " seed_digest, seed_warnings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 film_id,
                 film.slug,
@@ -255,6 +266,7 @@ class SeedWriter:
                 film.release_date.isoformat() if film.release_date else None,
                 film.lead,
                 digest,
+                json.dumps(list(film.warnings)),
             ),
         )
         first_source = self._take("sources", len(film.sources))
@@ -327,12 +339,12 @@ class SeedWriter:
 
     async def _add_facts(self, film_id: int, film: FilmRecord) -> None:
         await self._many(
-            "INSERT INTO credits (film_id, field_position, role, value_position, value)"
-            " VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO credits (film_id, field_position, role, value_position, value, note)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
             [
-                (film_id, field_index, item.key, value_index, value)
+                (film_id, field_index, item.key, value_index, value, note)
                 for field_index, item in enumerate(film.infobox)
-                for value_index, value in enumerate(item.values)
+                for value_index, (value, note) in enumerate(_with_notes(item))
             ],
         )
         await self._many(
@@ -344,10 +356,11 @@ class SeedWriter:
             [(film_id, r.aggregator, r.metric, r.value, r.text) for r in film.reviews],
         )
         await self._many(
-            "INSERT INTO cast_members (film_id, position, actor, character, description, spoiler)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO cast_members"
+            " (film_id, position, actor, character, description, spoiler, note)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
             [
-                (film_id, c.position, c.actor, c.character, c.description, int(c.spoiler))
+                (film_id, c.position, c.actor, c.character, c.description, int(c.spoiler), c.note)
                 for c in film.cast
             ],
         )
@@ -511,6 +524,11 @@ class Database:
 
     # --- knowledge base: reads --------------------------------------------------------------
 
+    async def film_warnings(self) -> dict[str, tuple[str, ...]]:
+        """The warnings each loaded film's last parse gave."""
+        rows = await self._all("SELECT slug, seed_warnings FROM films")
+        return {row["slug"]: tuple(json.loads(row["seed_warnings"])) for row in rows}
+
     async def film_digests(self) -> dict[str, str | None]:
         """Each loaded film's seed digest (None for films loaded without one)."""
         rows = await self._all("SELECT slug, seed_digest FROM films")
@@ -560,13 +578,15 @@ class Database:
             return None
         film_id = film["id"]
         credit_rows = await self._all(
-            "SELECT field_position, role, value FROM credits WHERE film_id = ?"
+            "SELECT field_position, role, value, note FROM credits WHERE film_id = ?"
             " ORDER BY field_position, value_position",
             (film_id,),
         )
-        infobox: dict[int, tuple[str, list[str]]] = {}
+        infobox: dict[int, tuple[str, list[str], list[str | None]]] = {}
         for row in credit_rows:
-            infobox.setdefault(row["field_position"], (row["role"], []))[1].append(row["value"])
+            _, values, notes = infobox.setdefault(row["field_position"], (row["role"], [], []))
+            values.append(row["value"])
+            notes.append(row["note"])
         money = await self._all("SELECT key, text, amount FROM money WHERE film_id = ?", (film_id,))
         reviews = await self._all(
             "SELECT aggregator, metric, value, text FROM reviews WHERE film_id = ?", (film_id,)
@@ -576,8 +596,8 @@ class Database:
             title=film["title"],
             year=film["year"],
             infobox=tuple(
-                InfoboxField(key=role, values=tuple(values), line=0)
-                for role, values in infobox.values()
+                InfoboxField(key=role, values=tuple(values), line=0, notes=_notes(notes))
+                for role, values, notes in infobox.values()
             ),
             runtime_minutes=film["runtime_minutes"],
             release_date=_date(film["release_date"]),
@@ -599,7 +619,7 @@ class Database:
         """Cast members of one film, or of every film when ``slug`` is None."""
         rows = await self._all(
             "SELECT f.slug, f.title, f.year, c.actor, c.character, c.description, c.position,"
-            " c.spoiler FROM cast_members c JOIN films f ON f.id = c.film_id"
+            " c.spoiler, c.note FROM cast_members c JOIN films f ON f.id = c.film_id"
             " WHERE ? IS NULL OR f.slug = ? ORDER BY f.title, c.position",
             (slug, slug),
         )

@@ -1,8 +1,6 @@
 """Parsing changed films in order, in worker processes when there are many."""
 
-import pytest
-
-from bot.errors import SeedError
+from bot.models import FilmFailure
 from bot.seeds import folder_digest, load_film
 from bot.services.film_stream import MIN_FILMS_FOR_WORKERS, stream_films
 from tests.bot.parsing.lantern_keeper import INTERVIEW, write_film
@@ -27,11 +25,14 @@ async def test_many_films_come_back_in_order_from_worker_processes(tmp_path):
     assert result[3][1]["quotes"]
 
 
-async def test_an_error_in_a_worker_stops_the_stream_with_the_seed_error(tmp_path):
+async def test_a_film_that_fails_in_a_worker_fails_alone(tmp_path):
     folders = films(tmp_path, MIN_FILMS_FOR_WORKERS)
-    (folders[5] / "100_interview.txt").write_bytes(b"\x00")
-    with pytest.raises(SeedError, match="binary"):
-        await streamed(folders)
+    (folders[5] / "900_article.txt").unlink()
+    result = [prepared async for prepared in stream_films(folders)]
+    failure = result[5]
+    assert isinstance(failure, FilmFailure)
+    assert failure.slug == "film-05"
+    assert all(not isinstance(r, FilmFailure) for n, r in enumerate(result) if n != 5)
 
 
 async def test_few_films_are_parsed_without_workers(tmp_path):

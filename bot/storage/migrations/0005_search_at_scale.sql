@@ -33,3 +33,6 @@ INSERT INTO quote_terms (term, documents) SELECT term, doc FROM quotes_vocab;
 
 CREATE INDEX quote_speakers_by_quote ON quote_speakers (quote_id);
 CREATE INDEX quotes_by_source ON quotes (source_id);
+
+-- The warnings each film's last parse gave, so a reseed that skips it still reports them.
+ALTER TABLE films ADD COLUMN seed_warnings TEXT NOT NULL DEFAULT '[]';
