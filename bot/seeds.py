@@ -1,7 +1,10 @@
-"""Loading seeds: each film folder's parsed documents plus its hand-written trivia.
+"""Loading the whole seeds folder: parsed documents, each film's trivia, and trivia lists.
 
-Also the digest of a film folder, so a reseed re-reads only the films whose files (or the
-code that parses them) changed.
+A film fails alone (its folder, or its own ``trivia.yaml``); so does a list of
+``seeds/trivia/``, recorded as a failure named ``trivia/<file>`` and left out until fixed.
+
+Also the digest of a film folder, so a reseed re-reads only the films whose files (or the code
+that parses them) changed, and the loading of one film folder or of the lists alone for it.
 """
 
 from __future__ import annotations
@@ -9,54 +12,129 @@ from __future__ import annotations
 import dataclasses
 import functools
 import hashlib
+from collections.abc import Iterable
 from pathlib import Path
 
 from bot.errors import SeedError
-from bot.models import FilmRecord, KnowledgeBase
-from bot.parsing import film_failure, parse_film, parse_seeds
-from bot.trivia.custom import load_trivia_yaml
+from bot.models import FilmFailure, FilmRecord, KnowledgeBase, TriviaList
+from bot.parsing import LISTS_FOLDER, film_failure, parse_film, parse_seeds
+from bot.trivia.custom import list_name, load_trivia_list
 
-__all__ = ["TRIVIA_FILE", "film_folders", "folder_digest", "load_film", "load_seeds"]
+__all__ = [
+    "LIST_SUFFIX",
+    "TRIVIA_FILE",
+    "film_folders",
+    "folder_digest",
+    "load_film",
+    "load_lists",
+    "load_seeds",
+]
 
 TRIVIA_FILE = "trivia.yaml"
+LIST_SUFFIX = ".yaml"
+"""Files of ``seeds/trivia/`` with this suffix are lists; anything else there is ignored."""
 _DIGEST_BYTES = 16
 _CODE_ROOT = Path(__file__).resolve().parent
 
 
-def _with_trivia(film: FilmRecord, folder: Path) -> FilmRecord:
+def _film_list(film: FilmRecord, folder: Path) -> TriviaList | None:
+    """The film's own ``trivia.yaml`` as a list named by the film's slug, if it has one."""
     path = folder / TRIVIA_FILE
     if not path.is_file():
+        return None
+    return load_trivia_list(path, name=film.slug, film=film.slug)
+
+
+def _with_trivia(film: FilmRecord, own: TriviaList | None) -> FilmRecord:
+    """The film with its hand-written questions and their warnings."""
+    if own is None:
         return film
-    return dataclasses.replace(film, trivia=load_trivia_yaml(path, film.slug))
+    return dataclasses.replace(film, trivia=own.questions, warnings=(*film.warnings, *own.warnings))
+
+
+def _topic_list(path: Path, taken: set[str]) -> TriviaList:
+    """One list of ``seeds/trivia/``; its name must be unique among all lists."""
+    name = list_name(path.name)
+    if name is None or name != path.stem:
+        raise SeedError(path, "a list's file name must be lowercase letters, digits, - and _")
+    if name in taken:
+        raise SeedError(path, f"a film is also called {name!r}; rename the list")
+    taken.add(name)
+    return load_trivia_list(path, name=name)
+
+
+def _topic_lists(seeds_dir: Path, taken: set[str]) -> tuple[list[TriviaList], list[FilmFailure]]:
+    """The lists of ``seeds/trivia/`` in name order, and those that failed."""
+    folder = seeds_dir / LISTS_FOLDER
+    lists: list[TriviaList] = []
+    failures: list[FilmFailure] = []
+    if folder.is_dir():
+        for path in sorted(folder.glob(f"*{LIST_SUFFIX}")):
+            try:
+                lists.append(_topic_list(path, taken))
+            except SeedError as error:
+                failures.append(film_failure(f"{LISTS_FOLDER}/{path.name}", error))
+    return lists, failures
+
+
+def load_seeds(seeds_dir: Path) -> KnowledgeBase:
+    """Parse and validate every film folder and list; one that fails is listed in ``failures``.
+
+    Raises `SeedError` only when the seeds folder itself is missing.
+    """
+    kb = parse_seeds(seeds_dir)
+    films: list[FilmRecord] = []
+    own: list[TriviaList] = []
+    failures = list(kb.failures)
+    for film in kb.films:
+        try:
+            trivia = _film_list(film, seeds_dir / film.slug)
+        except SeedError as error:
+            failures.append(film_failure(film.slug, error))
+            continue
+        films.append(_with_trivia(film, trivia))
+        if trivia is not None:
+            own.append(trivia)
+    topics, broken = _topic_lists(seeds_dir, {film.slug for film in kb.films})
+    failures = sorted([*failures, *broken], key=lambda failure: failure.slug)
+    return KnowledgeBase(films=tuple(films), lists=(*own, *topics), failures=tuple(failures))
 
 
 def film_folders(seeds_dir: Path) -> list[Path]:
     """The film folders of a seeds folder, in name order; raises `SeedError` if it is missing."""
     if not seeds_dir.is_dir():
         raise SeedError(seeds_dir, "the seeds folder does not exist")
-    return sorted(p for p in seeds_dir.iterdir() if p.is_dir() and not p.name.startswith("."))
+    return sorted(
+        p
+        for p in seeds_dir.iterdir()
+        if p.is_dir() and not p.name.startswith(".") and p.name != LISTS_FOLDER
+    )
 
 
 def load_film(folder: Path) -> FilmRecord:
-    """Parse and validate one film folder; raises `SeedError` naming the file and line."""
-    return _with_trivia(parse_film(folder), folder)
+    """Parse and validate one film folder with its own trivia; raises `SeedError`."""
+    film = parse_film(folder)
+    return _with_trivia(film, _film_list(film, folder))
 
 
-def load_seeds(seeds_dir: Path) -> KnowledgeBase:
-    """Parse and validate every film folder; a film that fails is listed in ``failures``.
+def load_lists(seeds_dir: Path, slugs: Iterable[str]) -> tuple[list[TriviaList], list[FilmFailure]]:
+    """The films' own lists (of ``slugs``) and the lists of ``seeds/trivia/``, with failures.
 
-    Raises `SeedError` only when the seeds folder itself is missing.
+    Lists are small and read on every reseed, so films a reseed does not re-read keep theirs.
     """
-    kb = parse_seeds(seeds_dir)
-    films: list[FilmRecord] = []
-    failures = list(kb.failures)
-    for film in kb.films:
+    own: list[TriviaList] = []
+    failures: list[FilmFailure] = []
+    taken = set(slugs)
+    for slug in sorted(taken):
+        path = seeds_dir / slug / TRIVIA_FILE
+        if not path.is_file():
+            continue
         try:
-            films.append(_with_trivia(film, seeds_dir / film.slug))
+            own.append(load_trivia_list(path, name=slug, film=slug))
         except SeedError as error:
-            failures.append(film_failure(film.slug, error))
-    failures.sort(key=lambda failure: failure.slug)
-    return KnowledgeBase(films=tuple(films), failures=tuple(failures))
+            failures.append(film_failure(slug, error))
+    topics, broken = _topic_lists(seeds_dir, taken)
+    return [*own, *topics], [*failures, *broken]
 
 
 @functools.cache

@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.errors import BusyError, SeedError
-from bot.models import FilmFailure, FilmRecord, KnowledgeBase
-from bot.seeds import film_folders, folder_digest
+from bot.models import FilmFailure, FilmRecord, KnowledgeBase, TriviaList
+from bot.seeds import film_folders, folder_digest, load_lists
 from bot.services.film_stream import stream_films
 from bot.services.fingerprints import CATEGORIES
 from bot.storage.database import Database, Fingerprints
@@ -160,12 +160,21 @@ class KnowledgeService:
             if kept:
                 new[failure.slug] = old.get(failure.slug, {})
 
+        async def lists() -> list[TriviaList]:
+            # Lists are small: all of them are read again, for changed and unchanged films.
+            loaded = (digests.keys() & stored.keys()) | new.keys()
+            found, broken = await asyncio.to_thread(load_lists, self._seeds_dir, loaded)
+            failed_already = {failure.slug for failure in failures}
+            failures.extend(f for f in broken if f.slug not in failed_already)
+            return found
+
         if dry_run:
             async for prepared in stream_films(changed):
                 if isinstance(prepared, FilmFailure):
                     failed(prepared)
                 else:
                     keep(*prepared)
+            trivia_lists = await lists()
         else:
             async with self._database.seed_writer(replace_all=not stored) as writer:
                 for slug in removed:
@@ -179,6 +188,8 @@ class KnowledgeService:
                         await writer.remove_film(film.slug)
                     await writer.add_film(film, fingerprints, digests[film.slug])
                     keep(film, fingerprints)
+                trivia_lists = await lists()
+                await writer.replace_lists(trivia_lists)
             self.generation += 1
             for rebuild in self._after_reseed:
                 await rebuild()
@@ -189,10 +200,13 @@ class KnowledgeService:
         return ReseedReport(
             dry_run=dry_run,
             films=tuple(changes),
-            warnings=tuple(
-                f"{slug}/{w}"
-                for slug in sorted(warnings.keys() & digests.keys())
-                for w in warnings[slug]
+            warnings=(
+                *(
+                    f"{slug}/{w}"
+                    for slug in sorted(warnings.keys() & digests.keys())
+                    for w in warnings[slug]
+                ),
+                *(w for trivia in trivia_lists if not trivia.film for w in trivia.warnings),
             ),
             failures=tuple(sorted(failures, key=lambda f: f.slug)),
             knowledge_base=KnowledgeBase(films=tuple(films)),

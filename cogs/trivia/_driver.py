@@ -23,7 +23,7 @@ from bot.trivia.events import (
     RoundEnded,
     RoundMode,
 )
-from cogs.trivia._render import hint_text, question_text, reveal_text, round_end_text
+from cogs.trivia._render import hint_text, question_embed, reveal_embed, round_end_embed
 from cogs.trivia._views import AnswerView
 
 __all__ = ["CLOSE_REACTION", "RoundDriver"]
@@ -55,8 +55,12 @@ class RoundDriver:
         *,
         spoilers_shown: bool,
         on_finished: Callable[[RoundDriver], None],
+        reveal_answer: bool = True,
+        answers_hidden: bool = False,
     ) -> None:
         self.round = round_
+        self._reveal_answer = reveal_answer
+        self._answers_hidden = answers_hidden
         self._channel = channel
         self._trivia = trivia
         self._spoilers_shown = spoilers_shown
@@ -135,11 +139,20 @@ class RoundDriver:
             await self._post(action())
         self.wake()
 
-    async def _send(self, content: str, view: discord.ui.View | None = None) -> None:
+    async def _send(
+        self,
+        content: str | None = None,
+        view: discord.ui.View | None = None,
+        *,
+        embed: discord.Embed | None = None,
+    ) -> None:
+        embeds = [] if embed is None else [embed]
         if view is None:
-            await self._channel.send(content, allowed_mentions=_NO_MENTIONS)
+            await self._channel.send(content, embeds=embeds, allowed_mentions=_NO_MENTIONS)
         else:
-            await self._channel.send(content, view=view, allowed_mentions=_NO_MENTIONS)
+            await self._channel.send(
+                content, embeds=embeds, view=view, allowed_mentions=_NO_MENTIONS
+            )
 
     async def _post(self, events: tuple[Event, ...]) -> None:
         shown = self._spoilers_shown
@@ -152,12 +165,20 @@ class RoundDriver:
                     # Old questions' buttons stay live so late clicks hear "too late".
                     view = AnswerView(self, event.number, len(event.question.choices))
                     self._views.append(view)
-                await self._send(question_text(event, spoilers_shown=shown), view)
+                await self._send(view=view, embed=question_embed(event, spoilers_shown=shown))
             elif isinstance(event, HintShown):
                 await self._send(hint_text(event, spoilers_shown=shown))
             elif isinstance(event, Revealed):
-                await self._send(reveal_text(event, spoilers_shown=shown))
+                embed = reveal_embed(
+                    event,
+                    spoilers_shown=shown,
+                    reveal_answer=self._reveal_answer,
+                    answers_hidden=self._answers_hidden,
+                )
+                await self._send(embed=embed)
             elif isinstance(event, RoundEnded):
-                await self._send(round_end_text(event))
+                channel_id = self.round.channel_id
+                await self._trivia.record_round(self.round.guild_id, channel_id, event.scoreboard)
+                await self._send(embed=round_end_embed(event))
             elif isinstance(event, Close):
                 continue

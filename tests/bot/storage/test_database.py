@@ -273,7 +273,7 @@ def schema_at(path: Path, version: int) -> None:
         conn.execute(f"PRAGMA user_version = {version}")
 
 
-async def test_migration_4_indexes_existing_quotes_with_their_question_and_title(tmp_path):
+async def test_migration_7_indexes_existing_quotes_with_their_question_and_title(tmp_path):
     path = tmp_path / "old.db"
     schema_at(path, 3)
     with sqlite3.connect(path) as conn:
@@ -308,3 +308,23 @@ async def test_unranked_candidates_come_in_index_order(loaded):
     assert len(unranked) == 5
     assert [q.id for q in unranked] == sorted(q.id for q in unranked)
     assert {q.id for q in ranked} != set()
+
+
+def test_migration_numbers_are_unique_and_consecutive():
+    numbers = sorted(int(p.name.split("_", 1)[0]) for p in MIGRATIONS.glob("*.sql"))
+    assert numbers == list(range(1, len(numbers) + 1))
+
+
+async def test_a_database_from_before_the_notes_gains_their_columns(db_path):
+    (notes,) = MIGRATIONS.glob("*_notes.sql")
+    before = int(notes.name.split("_", 1)[0]) - 1
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    with sqlite3.connect(db_path) as conn:
+        for path in sorted(MIGRATIONS.glob("*.sql"))[:before]:
+            conn.executescript(path.read_text(encoding="utf-8"))
+        conn.execute(f"PRAGMA user_version = {before}")
+    async with await Database.open(db_path) as db:
+        assert await db.schema_version() == LAST_MIGRATION
+    with sqlite3.connect(db_path) as conn:
+        for table in ("cast_members", "credits"):
+            assert "note" in {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
