@@ -338,3 +338,17 @@ async def test_a_changed_film_that_fails_keeps_its_content(knowledge, seeds_dir,
 
     assert [(f.slug, f.kept) for f in report.failures] == [(SLUG, True)]
     assert await content(database) == before
+
+
+async def test_seed_lists_stay_when_no_film_changed(knowledge, seeds_dir, database):
+    lists = seeds_dir / "trivia"
+    lists.mkdir()
+    (lists / "lighthouses.yaml").write_text("Which lamp was lit by hand?:\n- the great lamp\n")
+    assert (await knowledge.reseed()).applied
+    first = await database.trivia_lists(GUILD)
+
+    report = await knowledge.reseed()
+
+    assert {f.status for f in report.films} == {"unchanged"}
+    assert await database.trivia_lists(GUILD) == first
+    assert "lighthouses" in {item.name for item in first}
