@@ -167,6 +167,7 @@ class FilmClubBot(commands.Bot):
             log.error("first seed load failed: %s", report.error)
         for failure in report.failures if report is not None else ():
             log.error("film failed to load, the others loaded: %s", failure)
+        await self._services.quotes.warm()
         for extension in EXTENSIONS:
             try:
                 await self.load_extension(extension)

@@ -136,7 +136,9 @@ async def _seed(settings: Settings, args: argparse.Namespace) -> int:
         database_path = args.db or settings.database_path
         try:
             async with await Database.open(database_path) as database:
-                report = await KnowledgeService(database, seeds_dir).reseed()
+                report = await KnowledgeService(database, seeds_dir).reseed(
+                    keep_films=True, full=True
+                )
         except (sqlite3.Error, OSError) as error:
             print(f"error: database {database_path}: {error}", file=sys.stderr)
             return EXIT_FAILURE
