@@ -214,6 +214,7 @@ class FilmClubBot(commands.AutoShardedBot):
             log.error("first seed load failed: %s", report.error)
         for failure in report.failures if report is not None else ():
             log.error("film failed to load, the others loaded: %s", failure)
+        await self._services.quotes.warm()
         if self.settings.database_url is not None:  # other processes may reseed
             self._follower = asyncio.create_task(
                 self._services.knowledge.follow_forever(), name="filmclub-follow-reseeds"

@@ -167,9 +167,10 @@ async def _seed(settings: Settings, args: argparse.Namespace) -> int:
 async def _reseed(database: Database, seeds_dir: Path, shared_url: str | None) -> ReseedReport:
     """Reseed; with a shared database, announce it so running processes follow."""
     if shared_url is None:
-        return await KnowledgeService(database, seeds_dir).reseed()
+        return await KnowledgeService(database, seeds_dir).reseed(keep_films=True, full=True)
     async with await PostgresUserData.open(shared_url) as shared:
-        return await KnowledgeService(database, seeds_dir, shared).reseed()
+        knowledge = KnowledgeService(database, seeds_dir, shared)
+        return await knowledge.reseed(keep_films=True, full=True)
 
 
 def _run(settings: Settings, command: str) -> int:

@@ -46,6 +46,10 @@ class SeedError(FilmClubError):
         where = f"{self.path}:{line}" if line is not None else self.path
         super().__init__(f"{where}: {' '.join(message.split())}")
 
+    def __reduce__(self) -> tuple[type[SeedError], tuple[str, str, int | None]]:
+        """Pickle by the constructor's arguments (films are parsed in worker processes)."""
+        return type(self), (self.path, self.message, self.line)
+
 
 class NotFoundError(FilmClubError):
     """The thing asked for does not exist."""

@@ -2,23 +2,39 @@
 
 A film fails alone (its folder, or its own ``trivia.yaml``); so does a list of
 ``seeds/trivia/``, recorded as a failure named ``trivia/<file>`` and left out until fixed.
+
+Also the digest of a film folder, so a reseed re-reads only the films whose files (or the code
+that parses them) changed, and the loading of one film folder or of the lists alone for it.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import functools
+import hashlib
+from collections.abc import Iterable
 from pathlib import Path
 
 from bot.errors import SeedError
 from bot.models import FilmFailure, FilmRecord, KnowledgeBase, TriviaList
-from bot.parsing import LISTS_FOLDER, film_failure, parse_seeds
+from bot.parsing import LISTS_FOLDER, film_failure, parse_film, parse_seeds
 from bot.trivia.custom import list_name, load_trivia_list
 
-__all__ = ["LIST_SUFFIX", "TRIVIA_FILE", "load_seeds"]
+__all__ = [
+    "LIST_SUFFIX",
+    "TRIVIA_FILE",
+    "film_folders",
+    "folder_digest",
+    "load_film",
+    "load_lists",
+    "load_seeds",
+]
 
 TRIVIA_FILE = "trivia.yaml"
 LIST_SUFFIX = ".yaml"
 """Files of ``seeds/trivia/`` with this suffix are lists; anything else there is ignored."""
+_DIGEST_BYTES = 16
+_CODE_ROOT = Path(__file__).resolve().parent
 
 
 def _film_list(film: FilmRecord, folder: Path) -> TriviaList | None:
@@ -82,3 +98,67 @@ def load_seeds(seeds_dir: Path) -> KnowledgeBase:
     topics, broken = _topic_lists(seeds_dir, {film.slug for film in kb.films})
     failures = sorted([*failures, *broken], key=lambda failure: failure.slug)
     return KnowledgeBase(films=tuple(films), lists=(*own, *topics), failures=tuple(failures))
+
+
+def film_folders(seeds_dir: Path) -> list[Path]:
+    """The film folders of a seeds folder, in name order; raises `SeedError` if it is missing."""
+    if not seeds_dir.is_dir():
+        raise SeedError(seeds_dir, "the seeds folder does not exist")
+    return sorted(
+        p
+        for p in seeds_dir.iterdir()
+        if p.is_dir() and not p.name.startswith(".") and p.name != LISTS_FOLDER
+    )
+
+
+def load_film(folder: Path) -> FilmRecord:
+    """Parse and validate one film folder with its own trivia; raises `SeedError`."""
+    film = parse_film(folder)
+    return _with_trivia(film, _film_list(film, folder))
+
+
+def load_lists(seeds_dir: Path, slugs: Iterable[str]) -> tuple[list[TriviaList], list[FilmFailure]]:
+    """The films' own lists (of ``slugs``) and the lists of ``seeds/trivia/``, with failures.
+
+    Lists are small and read on every reseed, so films a reseed does not re-read keep theirs.
+    """
+    own: list[TriviaList] = []
+    failures: list[FilmFailure] = []
+    taken = set(slugs)
+    for slug in sorted(taken):
+        path = seeds_dir / slug / TRIVIA_FILE
+        if not path.is_file():
+            continue
+        try:
+            own.append(load_trivia_list(path, name=slug, film=slug))
+        except SeedError as error:
+            failures.append(film_failure(slug, error))
+    topics, broken = _topic_lists(seeds_dir, taken)
+    return [*own, *topics], [*failures, *broken]
+
+
+@functools.cache
+def _code_digest() -> bytes:
+    """A digest of the bot's own code: a new version may parse the same files differently."""
+    digest = hashlib.blake2b(digest_size=_DIGEST_BYTES)
+    for path in sorted(_CODE_ROOT.rglob("*.py")):
+        digest.update(path.relative_to(_CODE_ROOT).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.digest()
+
+
+def folder_digest(folder: Path) -> str:
+    """A digest of a film folder's files (names, sizes, modification times) and of the code.
+
+    File metadata, not content: reading a thousand films' documents to find the one that
+    changed would take longer than the reseed of that one film.
+    """
+    digest = hashlib.blake2b(_code_digest(), digest_size=_DIGEST_BYTES)
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        try:
+            stat = path.stat()
+        except OSError as exc:
+            raise SeedError(path, f"cannot read the file ({exc.strerror or exc})") from exc
+        name = path.relative_to(folder).as_posix()
+        digest.update(f"{name}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
+    return digest.hexdigest()

@@ -5,13 +5,15 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import logging
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.errors import BusyError, SeedError
-from bot.models import FilmFailure, FilmRecord, KnowledgeBase
-from bot.seeds import load_seeds
-from bot.services.fingerprints import CATEGORIES, fingerprint_knowledge_base, knowledge_digest
+from bot.models import FilmFailure, FilmRecord, KnowledgeBase, TriviaList
+from bot.seeds import film_folders, folder_digest, load_lists
+from bot.services.film_stream import stream_films
+from bot.services.fingerprints import CATEGORIES, knowledge_digest
 from bot.storage.database import Database, Fingerprints
 from bot.storage.userdata import KnowledgeBroadcast
 
@@ -78,6 +80,13 @@ def _compare(old: dict[str, str], new: dict[str, str]) -> CategoryChange:
     )
 
 
+def unchanged(slug: str) -> FilmChange:
+    """A film whose seed files a reseed found unchanged."""
+    return FilmChange(
+        slug=slug, status="unchanged", categories={c: CategoryChange() for c in CATEGORIES}
+    )
+
+
 def diff(old: Fingerprints, new: Fingerprints) -> tuple[FilmChange, ...]:
     """Per-film changes between two sets of fingerprints."""
     changes = []
@@ -107,6 +116,11 @@ class KnowledgeService:
         self._shared: int | None = None
         self.generation = 0
         """Bumped after every applied reseed, here or (shared) elsewhere, so caches rebuild."""
+        self._after_reseed: list[Callable[[], Awaitable[object]]] = []
+
+    def after_reseed(self, rebuild: Callable[[], Awaitable[object]]) -> None:
+        """Run ``rebuild`` after every applied reseed (to rebuild a cache before it is asked)."""
+        self._after_reseed.append(rebuild)
 
     @property
     def seeds_dir(self) -> Path:
@@ -119,52 +133,35 @@ class KnowledgeService:
             return None
         return await self.reseed()
 
-    async def reseed(self, *, dry_run: bool = False, announce: bool = True) -> ReseedReport:
-        """Parse every seed, then replace all seed content in one transaction, or change nothing.
+    async def reseed(
+        self,
+        *,
+        dry_run: bool = False,
+        keep_films: bool = False,
+        full: bool = False,
+        announce: bool = True,
+    ) -> ReseedReport:
+        """Re-read the films whose seed files changed and apply them in one transaction.
 
-        With a shared database, an applied reseed is announced to the other processes
-        (``announce=False``: this one is itself following an announcement).
+        Unchanged films (same files, same parsing code) are neither parsed nor rewritten; a
+        `SeedError` in any film changes nothing. ``keep_films`` puts the parsed films in the
+        report (the command line prints them); the bot leaves it off so films stream through.
+        ``full`` re-reads and rewrites every film, changed or not. With a shared database, an
+        applied reseed is announced to the other processes (``announce=False``: this one is
+        itself following an announcement).
         """
         if self._lock.locked():
             raise BusyError("a reseed is already running")
         async with self._lock:
             try:
-                parsed = await asyncio.to_thread(load_seeds, self._seeds_dir)
+                report = await self._reseed(dry_run=dry_run, keep_films=keep_films, full=full)
             except SeedError as error:
                 return ReseedReport(dry_run=dry_run, error=error)
-            kb = await self._keep_failed_films(parsed)
-            new = fingerprint_knowledge_base(kb)
-            changes = diff(await self._database.fingerprints(), new)
-            if not dry_run:
-                await self._database.replace_knowledge_base(kb, new)
-                self.generation += 1
-                if announce and self._broadcast is not None:  # committed: others may follow
-                    shared = await self._broadcast.publish_generation(knowledge_digest(new))
-                    self._shared = shared.generation
-            topics = (w for trivia in parsed.lists if not trivia.film for w in trivia.warnings)
-            warnings = (
-                *(f"{film.slug}/{w}" for film in parsed.films for w in film.warnings),
-                *topics,
-            )
-            return ReseedReport(
-                dry_run=dry_run,
-                films=changes,
-                warnings=warnings,
-                failures=kb.failures,
-                knowledge_base=kb,
-            )
-
-    async def _keep_failed_films(self, parsed: KnowledgeBase) -> KnowledgeBase:
-        """Put back the stored content of every film that failed to parse: nothing is lost."""
-        films: list[FilmRecord] = list(parsed.films)
-        failures: list[FilmFailure] = []
-        for failure in parsed.failures:
-            previous = await self._database.film_record(failure.slug)
-            if previous is not None:
-                films.append(previous)
-            failures.append(dataclasses.replace(failure, kept=previous is not None))
-        films.sort(key=lambda film: film.slug)
-        return KnowledgeBase(films=tuple(films), lists=parsed.lists, failures=tuple(failures))
+            if report.applied and announce and self._broadcast is not None:
+                # Committed: the other processes may follow now.
+                digest = knowledge_digest(await self._database.fingerprints())
+                self._shared = (await self._broadcast.publish_generation(digest)).generation
+            return report
 
     async def follow_shared(self) -> bool:
         """Catch up with a reseed published by another process; True when anything changed.
@@ -193,6 +190,8 @@ class KnowledgeService:
         else:
             self._shared = shared.generation
             self.generation += 1
+            for rebuild in self._after_reseed:
+                await rebuild()
         log.info("now serving shared knowledge generation %d", shared.generation)
         return True
 
@@ -204,3 +203,81 @@ class KnowledgeService:
             except Exception:
                 log.exception("checking the shared knowledge generation failed")
             await asyncio.sleep(interval)
+
+    async def _reseed(self, *, dry_run: bool, keep_films: bool, full: bool) -> ReseedReport:
+        folders = await asyncio.to_thread(film_folders, self._seeds_dir)
+        digests = await asyncio.to_thread(lambda: {f.name: folder_digest(f) for f in folders})
+        stored = await self._database.film_digests()
+        changed = [f for f in folders if full or stored.get(f.name) != digests[f.name]]
+        removed = sorted(stored.keys() - digests.keys())
+        old = await self._database.fingerprints([*(f.name for f in changed), *removed])
+        new: Fingerprints = {}
+        films: list[FilmRecord] = []
+        failures: list[FilmFailure] = []
+        # Per film, what its parse warned about (from the last reseed for films not re-read).
+        warnings = dict(await self._database.film_warnings())
+
+        def keep(film: FilmRecord, fingerprints: dict[str, dict[str, str]]) -> None:
+            new[film.slug] = fingerprints
+            warnings[film.slug] = film.warnings
+            if keep_films:
+                films.append(film)
+
+        def failed(failure: FilmFailure) -> None:
+            # A film that fails keeps what it had: its old fingerprints stand for it.
+            kept = failure.slug in stored
+            failures.append(dataclasses.replace(failure, kept=kept))
+            if kept:
+                new[failure.slug] = old.get(failure.slug, {})
+
+        async def lists() -> list[TriviaList]:
+            # Lists are small: all of them are read again, for changed and unchanged films.
+            loaded = (digests.keys() & stored.keys()) | new.keys()
+            found, broken = await asyncio.to_thread(load_lists, self._seeds_dir, loaded)
+            failed_already = {failure.slug for failure in failures}
+            failures.extend(f for f in broken if f.slug not in failed_already)
+            return found
+
+        if dry_run:
+            async for prepared in stream_films(changed):
+                if isinstance(prepared, FilmFailure):
+                    failed(prepared)
+                else:
+                    keep(*prepared)
+            trivia_lists = await lists()
+        else:
+            async with self._database.seed_writer(replace_all=not stored) as writer:
+                for slug in removed:
+                    await writer.remove_film(slug)
+                async for prepared in stream_films(changed):
+                    if isinstance(prepared, FilmFailure):
+                        failed(prepared)
+                        continue
+                    film, fingerprints = prepared
+                    if film.slug in stored:
+                        await writer.remove_film(film.slug)
+                    await writer.add_film(film, fingerprints, digests[film.slug])
+                    keep(film, fingerprints)
+                trivia_lists = await lists()
+                await writer.replace_lists(trivia_lists)
+            self.generation += 1
+            for rebuild in self._after_reseed:
+                await rebuild()
+        untouched = sorted((digests.keys() & stored.keys()) - new.keys())
+        changes = sorted(
+            [*diff(old, new), *(unchanged(slug) for slug in untouched)], key=lambda c: c.slug
+        )
+        return ReseedReport(
+            dry_run=dry_run,
+            films=tuple(changes),
+            warnings=(
+                *(
+                    f"{slug}/{w}"
+                    for slug in sorted(warnings.keys() & digests.keys())
+                    for w in warnings[slug]
+                ),
+                *(w for trivia in trivia_lists if not trivia.film for w in trivia.warnings),
+            ),
+            failures=tuple(sorted(failures, key=lambda f: f.slug)),
+            knowledge_base=KnowledgeBase(films=tuple(films)),
+        )
