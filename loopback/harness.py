@@ -17,7 +17,7 @@ from discord.gateway import DiscordWebSocket
 from discord.http import Route
 
 from loopback.records import LoopbackError
-from loopback.server import FakeDiscord
+from loopback.server import DEFAULT_TOKEN, FakeDiscord
 
 __all__ = [
     "LOOPBACK_HOSTS",
@@ -32,7 +32,8 @@ __all__ = [
 
 ClientT = TypeVar("ClientT", bound=discord.Client)
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "::1", "localhost"})
-LOOPBACK_TOKEN = "loopback-token"  # noqa: S105 - not a secret: the fake accepts any token
+LOOPBACK_TOKEN = DEFAULT_TOKEN
+"""The token the fake accepts by default (any other gets 401 and gateway close 4004)."""
 
 
 class NonLoopbackRequestError(RuntimeError):

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 __all__ = [
+    "DM_CHANNEL",
     "EPHEMERAL",
     "LOADING",
     "Choice",
@@ -16,6 +17,8 @@ __all__ = [
     "FakeUser",
     "LoopbackError",
     "MessageSource",
+    "NoResponseError",
+    "NotVisibleError",
     "PostedMessage",
     "RecordedRequest",
     "Reply",
@@ -23,12 +26,21 @@ __all__ = [
 
 EPHEMERAL = 1 << 6
 LOADING = 1 << 7
+DM_CHANNEL = 1
 
 MessageSource = Literal["channel", "interaction", "followup", "user"]
 
 
 class LoopbackError(RuntimeError):
     """A test talked to the loopback Discord in a way real Discord would not allow, or timed out."""
+
+
+class NotVisibleError(LoopbackError):
+    """The command is not shown to this user here (permissions, or contexts in a DM)."""
+
+
+class NoResponseError(LoopbackError):
+    """The bot sent no first response in time: Discord shows "This interaction failed"."""
 
 
 @dataclass(frozen=True)
@@ -57,12 +69,17 @@ class FakeRole:
 
 @dataclass(frozen=True)
 class FakeChannel:
-    """A guild text channel."""
+    """A guild text channel, or (type 1, `guild_id` 0) a DM with the bot."""
 
     id: int
     guild_id: int
     name: str
     type: int = 0
+
+    @property
+    def is_dm(self) -> bool:
+        """Whether this is a direct-message channel (no guild)."""
+        return self.type == DM_CHANNEL
 
     @property
     def mention(self) -> str:

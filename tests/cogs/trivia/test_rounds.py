@@ -8,6 +8,7 @@ from bot.trivia.engine import REVEAL_PAUSE
 from cogs.trivia._driver import CLOSE_REACTION
 from loopback.clock import FakeClock
 from loopback.harness import run_bot
+from loopback.limits import INTENT_MESSAGE_CONTENT
 from loopback.server import FakeDiscord
 from tests.cogs.trivia.conftest import MANAGE_MESSAGES, TriviaClub, make_questions
 
@@ -175,7 +176,7 @@ async def test_generated_questions_play_end_to_end(trivia_club: TriviaClub) -> N
 async def test_points_survive_a_restart(club_settings, fixed_questions) -> None:
     fixed_questions(make_questions(2))
     settings = replace(club_settings, message_content=True)
-    async with FakeDiscord() as fake:
+    async with FakeDiscord(privileged_intents=INTENT_MESSAGE_CONTENT) as fake:
         guild = fake.add_guild(name="Film Club")
         alice = fake.user("alice")
         clock = FakeClock()
