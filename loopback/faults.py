@@ -90,6 +90,7 @@ def rate_limited(retry_after: float) -> web.Response:
     )
     headers = dict(zip(RATE_LIMIT_HEADERS, values, strict=True))
     headers["Retry-After"] = str(max(1, round(retry_after)))
+    headers["Via"] = "1.1 google"  # Discord's answers pass a proxy; discord.py checks for it
     body = {"message": "You are being rate limited.", "retry_after": retry_after, "global": False}
     return _json(body, 429, headers)
 

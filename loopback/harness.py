@@ -110,6 +110,9 @@ async def run_bot(
     install_loopback_guard(bot)
     with loopback_urls(fake):
         bot._connection.guild_ready_timeout = guild_ready_timeout
+        # discord.py waits 5 s before identifying again (Discord's identify rate limit); the
+        # fake has no such limit, so a test of "identify anew" need not wait.
+        bot.before_identify_hook = _identify_at_once  # type: ignore[method-assign]
         try:
             await bot.login(token)
         except BaseException:
@@ -125,6 +128,10 @@ async def run_bot(
             yield RunningBot(bot=bot, fake=fake, synced=synced)
         finally:
             await _shutdown(bot, connect, limit)
+
+
+async def _identify_at_once(shard_id: int | None, *, initial: bool = False) -> None:
+    """Replacement for `Client.before_identify_hook`: no wait before a new IDENTIFY."""
 
 
 async def _wait_ready(bot: discord.Client, connect: asyncio.Task[None], timeout: float) -> None:

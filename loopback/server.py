@@ -359,6 +359,7 @@ class FakeDiscord:
     def pass_time(self, seconds: float) -> None:
         """Make the fake's own clock (interaction deadlines, token lifetimes) jump ahead."""
         self.store.time_offset += seconds
+        self.store.notify()
 
     async def _flush(self) -> None:
         """Finish announcing entities added while the bot runs, so dispatches stay in order."""
