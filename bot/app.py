@@ -25,6 +25,8 @@ from bot.services.spoilers import SpoilerPolicy
 from bot.services.trivia import TriviaService
 from bot.storage.database import Database
 from bot.trivia.clock import Clock, MonotonicClock
+from bot.trivia.events import JudgeFn
+from bot.trivia.judge import judge as default_judge
 
 __all__ = ["EXTENSIONS", "FilmClubBot", "Services", "create_bot", "run_bot"]
 
@@ -127,7 +129,7 @@ def intents_for(settings: Settings) -> discord.Intents:
 class FilmClubBot(commands.Bot):
     """The film-club bot: slash commands only, no pings, services built in ``setup_hook``."""
 
-    def __init__(self, settings: Settings, *, clock: Clock | None = None, **options: Any) -> None:
+    def __init__(self, settings: Settings, *, clock: Clock, judge: JudgeFn, **options: Any) -> None:
         options.setdefault("intents", intents_for(settings))
         super().__init__(
             command_prefix=commands.when_mentioned,
@@ -137,8 +139,10 @@ class FilmClubBot(commands.Bot):
             **options,
         )
         self.settings = settings
-        self.clock: Clock = clock or MonotonicClock()
+        self.clock = clock
         """Time for trivia rounds; tests pass a fake clock."""
+        self.judge = judge
+        """Judges typed trivia answers."""
         self._services: Services | None = None
 
     @property
@@ -187,10 +191,17 @@ class FilmClubBot(commands.Bot):
 
 
 def create_bot(
-    settings: Settings, *, clock: Clock | None = None, **client_options: Any
+    settings: Settings,
+    *,
+    clock: Clock | None = None,
+    judge: JudgeFn = default_judge,
+    **client_options: Any,
 ) -> FilmClubBot:
-    """Build the bot; ``client_options`` go to `commands.Bot` (e.g. ``guild_ready_timeout``)."""
-    return FilmClubBot(settings, clock=clock, **client_options)
+    """Build the bot: the one place the trivia clock and judge are chosen.
+
+    ``client_options`` go to `commands.Bot` (e.g. ``guild_ready_timeout``).
+    """
+    return FilmClubBot(settings, clock=clock or MonotonicClock(), judge=judge, **client_options)
 
 
 async def run_bot(settings: Settings, *, sync_globally: bool = False) -> None:

@@ -1,12 +1,16 @@
 """Domain exceptions raised by services and turned into short replies by the bot.
 
 FilmClubError
- ├── SeedError            a seed document cannot be read or parsed (file and line)
- ├── NotFoundError        the thing asked for does not exist
+ ├── SeedError             a seed document or trivia list cannot be read or parsed (file:line)
+ ├── NotFoundError         the thing asked for does not exist
  │    └── UnknownFilmError
- ├── AmbiguousFilmError   no film given and several could be meant
- ├── NotAllowedError      the caller may not do this
- └── BusyError            the operation conflicts with one already running
+ ├── AmbiguousFilmError    no film given and several could be meant
+ ├── NotAllowedError       the caller may not do this
+ ├── BusyError             the operation conflicts with one already running
+ │    └── RoundAlreadyRunning   a trivia round is already running in the channel
+ ├── RoundStateError       the trivia round is not in a state that allows this
+ ├── InvalidRoundError     a trivia round's settings or questions are unusable (a ValueError)
+ └── InvalidChoiceError    a trivia answer button outside the round's choices (a ValueError)
 """
 
 from __future__ import annotations
@@ -17,8 +21,12 @@ __all__ = [
     "AmbiguousFilmError",
     "BusyError",
     "FilmClubError",
+    "InvalidChoiceError",
+    "InvalidRoundError",
     "NotAllowedError",
     "NotFoundError",
+    "RoundAlreadyRunning",
+    "RoundStateError",
     "SeedError",
     "UnknownFilmError",
 ]
@@ -29,14 +37,14 @@ class FilmClubError(Exception):
 
 
 class SeedError(FilmClubError):
-    """A seed document cannot be read or parsed."""
+    """A seed document or trivia list cannot be read or parsed; shown as ``path:line: message``."""
 
     def __init__(self, path: Path | str, message: str, line: int | None = None) -> None:
         self.path = str(path)
         self.line = line
         self.message = message
         where = f"{self.path}:{line}" if line is not None else self.path
-        super().__init__(f"{where}: {message}")
+        super().__init__(f"{where}: {' '.join(message.split())}")
 
 
 class NotFoundError(FilmClubError):
@@ -57,3 +65,23 @@ class NotAllowedError(FilmClubError):
 
 class BusyError(FilmClubError):
     """Another operation of the same kind is already running."""
+
+
+class RoundAlreadyRunning(BusyError):  # noqa: N818 - reads as the condition it reports
+    """A trivia round is already running in this channel."""
+
+    def __init__(self, channel_id: int) -> None:
+        super().__init__("A round is already running here; /trivia stop ends it.")
+        self.channel_id = channel_id
+
+
+class RoundStateError(FilmClubError):
+    """The trivia round is not in a state that allows this (not started, already started)."""
+
+
+class InvalidRoundError(FilmClubError, ValueError):
+    """A trivia round's settings or questions are unusable."""
+
+
+class InvalidChoiceError(FilmClubError, ValueError):
+    """A trivia answer button outside ``0 .. CHOICE_COUNT - 1``."""

@@ -5,10 +5,9 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from bot.errors import SeedError
 from bot.models import FilmRecord, KnowledgeBase
 from bot.parsing import parse_seeds
-from bot.trivia.custom import TriviaFileError, load_trivia_yaml
+from bot.trivia.custom import load_trivia_yaml
 
 __all__ = ["TRIVIA_FILE", "load_seeds"]
 
@@ -19,11 +18,7 @@ def _with_trivia(film: FilmRecord, folder: Path) -> FilmRecord:
     path = folder / TRIVIA_FILE
     if not path.is_file():
         return film
-    try:
-        questions = load_trivia_yaml(path, film.slug)
-    except TriviaFileError as error:
-        raise SeedError(error.path, error.message, error.line) from error
-    return dataclasses.replace(film, trivia=questions)
+    return dataclasses.replace(film, trivia=load_trivia_yaml(path, film.slug))
 
 
 def load_seeds(seeds_dir: Path) -> KnowledgeBase:

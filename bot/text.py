@@ -38,6 +38,28 @@ _TYPOGRAPHY = str.maketrans(
     }
 )
 _SPACES = re.compile(r"[ \t]+")
+_UNDECOMPOSED = str.maketrans(
+    {
+        "ł": "l",
+        "Ł": "L",
+        "ø": "o",
+        "Ø": "O",
+        "đ": "d",
+        "Đ": "D",
+        "ð": "d",
+        "Ð": "D",
+        "ħ": "h",
+        "Ħ": "H",
+        "ı": "i",
+        "þ": "th",
+        "Þ": "Th",
+        "æ": "ae",
+        "Æ": "Ae",
+        "œ": "oe",
+        "Œ": "Oe",
+    }
+)
+"""Latin letters whose mark is part of the letter, so Unicode cannot decompose them."""
 
 
 def normalize_typography(text: str) -> str:
@@ -46,8 +68,8 @@ def normalize_typography(text: str) -> str:
 
 
 def strip_diacritics(text: str) -> str:
-    """Remove combining accents: ``Zoë`` becomes ``Zoe``."""
-    decomposed = unicodedata.normalize("NFKD", text)
+    """Remove accents and strokes: ``Zoë`` becomes ``Zoe``, ``Łukasz`` becomes ``Lukasz``."""
+    decomposed = unicodedata.normalize("NFKD", text).translate(_UNDECOMPOSED)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 

@@ -76,6 +76,13 @@ TOKENLESS_PREFIXES = ("/interactions/", "/webhooks/")
 """Interaction callbacks and webhooks are authorised by the interaction token instead."""
 
 
+def _route(request: web.Request) -> str:
+    """The route template that matched, without `/api/v10`: `/channels/{channel_id}/messages`."""
+    resource = request.match_info.route.resource
+    template = resource.canonical if resource is not None else request.path
+    return template.removeprefix(API_PREFIX)
+
+
 async def _parse_body(request: web.Request) -> tuple[Any, list[tuple[str, bytes]]]:
     """Return the JSON body (or multipart `payload_json`) and any uploaded files."""
     if not request.body_exists:
@@ -127,6 +134,9 @@ class RestApi:
         path = request.path.removeprefix(API_PREFIX)
         fault = self.faults.take(request.method, path)
         faulted = None if fault is None else await self.faults.apply(fault)
+        delay = self.store.delays.get((request.method, _route(request)))
+        if delay is not None:
+            await delay(body)
         try:
             if faulted is not None:
                 response: web.StreamResponse = faulted

@@ -32,7 +32,7 @@ from loopback.records import (
     Reply,
 )
 from loopback.rest import API_PREFIX, RestApi
-from loopback.store import GuildState, Store
+from loopback.store import DelayHook, GuildState, Store
 
 __all__ = ["DEFAULT_BOT_ID", "DEFAULT_TOKEN", "FakeDiscord"]
 
@@ -360,6 +360,15 @@ class FakeDiscord:
         """Make the fake's own clock (interaction deadlines, token lifetimes) jump ahead."""
         self.store.time_offset += seconds
         self.store.notify()
+
+    def delay(self, method: str, route: str, hook: DelayHook) -> None:
+        """Await ``hook(json_body)`` before handling each ``method`` request to ``route``.
+
+        ``route`` is a REST route template without `/api/v10`, as in
+        ``fake.delay("POST", "/channels/{channel_id}/messages", hook)``; the hook may hold a
+        request (to make a race happen on purpose) or let it through at once.
+        """
+        self.store.delays[(method.upper(), route)] = hook
 
     async def _flush(self) -> None:
         """Finish announcing entities added while the bot runs, so dispatches stay in order."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
@@ -32,10 +32,12 @@ from loopback.records import (
     Reply,
 )
 
-__all__ = ["GuildState", "InteractionState", "Store"]
+__all__ = ["DelayHook", "GuildState", "InteractionState", "Store"]
 
 Json = dict[str, Any]
 T = TypeVar("T")
+DelayHook = Callable[[Any], Awaitable[None]]
+"""Awaited with a request's JSON body before the fake handles it (see `FakeDiscord.delay`)."""
 EDITABLE_FIELDS = ("content", "embeds", "components", "flags")
 
 
@@ -100,6 +102,7 @@ class Store:
         self.response_deadline = INITIAL_RESPONSE_SECONDS
         """Seconds the bot has for a first response (shorter in tests of the mechanism)."""
         self.token_lifetime = INTERACTION_TOKEN_SECONDS
+        self.delays: dict[tuple[str, str], DelayHook] = {}
         self._changed = asyncio.Event()
 
     def now(self) -> float:

@@ -4,8 +4,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from bot.names import (
+    LEADING_ARTICLES,
+    NAME_PARTICLES,
+    initials,
+    is_capitalised,
+    read_initials,
+    surname,
+)
 from bot.text import fold
 
 __all__ = [
@@ -21,63 +29,58 @@ ANSWER_LABELS = frozenset({"a", "answer"})
 """Labels of an answer that do not name anyone: 'A:' is never a person called A."""
 MAX_LABEL_WORDS = 6
 MAX_LABEL_CHARS = 48
-MAX_INITIALS = 4
 MIN_JOINT_SPEAKERS = 2
-_CONNECTORS = frozenset(
-    {"and", "&", "of", "the", "de", "da", "del", "van", "von", "der", "le", "la"}
-)
+_CONNECTORS = frozenset({"and", "&", "of", "the"}) | NAME_PARTICLES
 _JOINT = re.compile(r"\s*(?:,|&|/|\band\b)\s*", re.IGNORECASE)
-_INITIALS = re.compile(rf"^(?:[A-Z]\.?){{2,{MAX_INITIALS}}}$")
-_NAME_WORD = r"[A-Z][a-zA-Z'\-]+"
-_FULL_NAME = re.compile(rf"\b{_NAME_WORD}(?:\s+[A-Z]\.)?(?:\s+{_NAME_WORD}){{1,2}}\b")
-_ARTICLES = frozenset({"the", "a", "an"})
-_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+_UPPER_LIMIT = 0x2C00
+"""Capital letters are looked for below this code point (Latin, Greek, Cyrillic and more)."""
+_UPPER = (
+    "[" + "".join(re.escape(chr(code)) for code in range(_UPPER_LIMIT) if chr(code).isupper()) + "]"
+)
+_NAME_WORD = rf"{_UPPER}(?:[^\W\d_]|['\-])+"
+_FULL_NAME = re.compile(rf"\b{_NAME_WORD}(?:\s+{_UPPER}\.)?(?:\s+{_NAME_WORD}){{1,2}}\b")
 
 
 def looks_like_label(label: str) -> bool:
     """True when text before a colon reads like a speaker label, not the start of a sentence."""
-    if not label or len(label) > MAX_LABEL_CHARS or not label[0].isupper():
+    if not label or len(label) > MAX_LABEL_CHARS or not is_capitalised(label):
         return False
     words = label.split()
     if len(words) > MAX_LABEL_WORDS:
         return False
     if any(ch in label for ch in '!?;"()[]{}') or label.endswith(","):
         return False
-    return all(word[0].isupper() or word.casefold() in _CONNECTORS for word in words)
+    return all(is_capitalised(word) or word.casefold() in _CONNECTORS for word in words)
 
 
 def names_in_text(text: str) -> tuple[str, ...]:
     """Capitalised two- and three-word sequences that may be people's full names."""
     found = (match.group(0) for match in _FULL_NAME.finditer(text))
     return tuple(
-        dict.fromkeys(name for name in found if name.split()[0].casefold() not in _ARTICLES)
+        dict.fromkeys(name for name in found if name.split()[0].casefold() not in LEADING_ARTICLES)
     )
-
-
-def _significant_words(name: str) -> list[str]:
-    return [word for word in name.split() if word.casefold() not in _SUFFIXES]
-
-
-def _surname(name: str) -> str:
-    words = _significant_words(name)
-    return words[-1] if words else name
-
-
-def _initials(name: str) -> str:
-    return "".join(word[0] for word in _significant_words(name) if word[0].isalpha()).upper()
 
 
 @dataclass(frozen=True, slots=True)
 class _Candidate:
+    """A person a label may stand for: lower ``rank`` is likelier; keys from bot.names."""
+
     name: str
     rank: int
+    surname: str = field(init=False)
+    initials: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        """Work out the folded surname and the initials once."""
+        object.__setattr__(self, "surname", fold(surname(self.name) or ""))
+        object.__setattr__(self, "initials", initials(self.name))
 
 
 class SpeakerResolver:
     """Maps labels to full names, preferring the film's credited people the document mentions."""
 
     def __init__(self, credited: Iterable[str], document_text: str) -> None:
-        credited_names = [name for name in dict.fromkeys(credited) if len(name.split()) >= 2]
+        credited_names = [name for name in dict.fromkeys(credited) if surname(name) is not None]
         mentioned = {fold(name) for name in names_in_text(document_text)}
         candidates: dict[str, _Candidate] = {}
         for name in credited_names:
@@ -110,12 +113,10 @@ class SpeakerResolver:
         folded = fold(label)
         if folded in self._by_full_name:
             return self._by_full_name[folded]
-        compact = label.replace(".", "").replace(" ", "")
-        if _INITIALS.match(label.replace(" ", "")):
-            return self._best([c for c in self._candidates if _initials(c.name) == compact])
-        if len(label.split()) == 1:
-            return self._best([c for c in self._candidates if fold(_surname(c.name)) == folded])
-        return None
+        letters = read_initials(label)
+        if letters is not None:
+            return self._best([c for c in self._candidates if c.initials == letters])
+        return self._best([c for c in self._candidates if c.surname == folded])
 
     def resolve(self, label: str) -> tuple[str, ...] | None:
         """All speakers of a label such as 'Smith and Jones', or None if any part is unknown."""

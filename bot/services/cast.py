@@ -2,31 +2,43 @@
 
 from __future__ import annotations
 
-import re
+import unicodedata
 from dataclasses import dataclass
 
 from bot.errors import NotFoundError
 from bot.models import CastEntry, FilmSummary
+from bot.names import CHARACTER_TITLES, PERSON_TITLES, name_forms
 from bot.search.fuzzy import FuzzyIndex, Match
 from bot.services.cache import GenerationCache
 from bot.services.knowledge import KnowledgeService
 from bot.storage.database import Database
 
-__all__ = ["CastLookup", "CastService", "name_variants"]
+__all__ = ["MIN_VARIANT_WIDTH", "CastLookup", "CastService", "name_variants"]
 
-_TITLES = re.compile(r"^(?:dr|mr|mrs|ms|miss|prof|sir|dame|lord|lady|uncle|aunt)\.?\s+", re.I)
-_SUFFIX = re.compile(r",?\s+(?:jr|sr|ii|iii|iv)\.?$", re.IGNORECASE)
-_MIN_VARIANT_CHARS = 3
+MIN_VARIANT_WIDTH = 3
+"""Narrower forms (``Al``) are not offered on their own: they would match too much.  Width
+counts a wide (CJK) character twice, so a two-character CJK surname is offered."""
+_WIDE = frozenset({"W", "F"})
 
 
-def name_variants(name: str) -> tuple[str, ...]:
-    """A name and the short forms people use: first name, surname, without title or middle."""
-    bare = _SUFFIX.sub("", _TITLES.sub("", name.strip()))
-    words = bare.split()
-    variants = [name, bare]
-    if len(words) > 1:
-        variants += [words[0], words[-1], f"{words[0]} {words[-1]}"]
-    return tuple(v for v in dict.fromkeys(variants) if len(v) >= _MIN_VARIANT_CHARS)
+def _width(text: str) -> int:
+    """Columns ``text`` takes in a monospaced font: wide East Asian characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in _WIDE else 1 for ch in text)
+
+
+def name_variants(name: str, *, titles: frozenset[str] = PERSON_TITLES) -> tuple[str, ...]:
+    """A name and the short forms people look it up by, first name included (see bot.names)."""
+    return tuple(
+        form
+        for form in name_forms(name, titles=titles, first_name=True)
+        if _width(form) >= MIN_VARIANT_WIDTH
+    )
+
+
+def _entry_variants(entry: CastEntry) -> tuple[str, ...]:
+    """Every form an entry is found by: its actor's and its character's."""
+    member = entry.member
+    return name_variants(member.actor) + name_variants(member.character, titles=CHARACTER_TITLES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,10 +58,7 @@ class CastService:
 
     async def _build_index(self) -> FuzzyIndex[CastEntry]:
         entries = await self._database.cast()
-        return FuzzyIndex(
-            (entry, name_variants(entry.member.actor) + name_variants(entry.member.character))
-            for entry in entries
-        )
+        return FuzzyIndex((entry, _entry_variants(entry)) for entry in entries)
 
     @staticmethod
     def _in_film(

@@ -91,13 +91,13 @@ class TriviaService:
         self._rng.shuffle(picked)
         return tuple(picked)
 
-    async def record(self, award: Awarded, question: Question) -> None:
+    async def record(self, award: Awarded) -> None:
         """Commit one award; called before the award is announced."""
         await self._database.record_awards(
             award.guild_id,
             award.channel_id,
             [(award.user_id, award.points)],
-            question.text,
+            award.question.text,
             self._now(),
         )
 

@@ -15,6 +15,7 @@ from typing import Final
 import yaml
 from yaml.reader import ReaderError
 
+from bot.errors import SeedError
 from bot.text import fold
 from bot.trivia.models import Question, QuestionKind
 
@@ -29,7 +30,6 @@ __all__ = [
     "SPOILER_CONFIG_KEY",
     "SPOILER_PREFIX",
     "TRIVIA_SOURCE",
-    "TriviaFileError",
     "load_trivia_yaml",
 ]
 
@@ -69,21 +69,6 @@ _FLOAT_TAG: Final = "tag:yaml.org,2002:float"
 _NULL_TAG: Final = "tag:yaml.org,2002:null"
 
 
-class TriviaFileError(ValueError):
-    """A trivia file that cannot be used; ``line`` is 1-based, None when not about a line."""
-
-    def __init__(self, path: Path, line: int | None, message: str) -> None:
-        super().__init__(path, line, message)
-        self.path = path
-        self.line = line
-        self.message = message
-
-    def __str__(self) -> str:
-        """``path:line: message`` on one line."""
-        where = f"{self.path}:{self.line}" if self.line is not None else str(self.path)
-        return f"{where}: {' '.join(self.message.split())}"
-
-
 def _line(node: yaml.Node) -> int:
     """1-based line where ``node`` starts."""
     return node.start_mark.line + 1
@@ -94,34 +79,34 @@ def _read_text(path: Path) -> str:
     try:
         size = path.stat().st_size
         if size > MAX_TRIVIA_FILE_BYTES:
-            raise TriviaFileError(
-                path, None, f"file is too large ({size} bytes, limit {MAX_TRIVIA_FILE_BYTES})"
+            raise SeedError(
+                path, f"file is too large ({size} bytes, limit {MAX_TRIVIA_FILE_BYTES})"
             )
         data = path.read_bytes()
     except OSError as error:
-        raise TriviaFileError(path, None, f"cannot read file: {error.strerror}") from error
+        raise SeedError(path, f"cannot read file: {error.strerror}") from error
     if len(data) > MAX_TRIVIA_FILE_BYTES:
-        raise TriviaFileError(path, None, f"file is too large (limit {MAX_TRIVIA_FILE_BYTES})")
+        raise SeedError(path, f"file is too large (limit {MAX_TRIVIA_FILE_BYTES})")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
-        raise TriviaFileError(
-            path, line, f"not valid UTF-8 text (byte {error.start}); save the file as UTF-8"
+        raise SeedError(
+            path, f"not valid UTF-8 text (byte {error.start}); save the file as UTF-8", line
         ) from error
     return text.removeprefix("\ufeff")
 
 
-def _yaml_error(path: Path, text: str, error: yaml.YAMLError) -> TriviaFileError:
-    """A :class:`TriviaFileError` for a YAML syntax or reader error, with its line."""
+def _yaml_error(path: Path, text: str, error: yaml.YAMLError) -> SeedError:
+    """A :class:`SeedError` for a YAML syntax or reader error, with its line."""
     if isinstance(error, yaml.MarkedYAMLError):
         mark = error.problem_mark or error.context_mark
         problem = error.problem or error.context or "invalid YAML"
-        return TriviaFileError(path, mark.line + 1 if mark else None, f"YAML error: {problem}")
+        return SeedError(path, f"YAML error: {problem}", mark.line + 1 if mark else None)
     if isinstance(error, ReaderError):
         line = text.count("\n", 0, error.position) + 1
-        return TriviaFileError(path, line, f"YAML error: {error.reason}")
-    return TriviaFileError(path, None, f"YAML error: {error}")
+        return SeedError(path, f"YAML error: {error.reason}", line)
+    return SeedError(path, f"YAML error: {error}")
 
 
 def _parse(path: Path, text: str) -> tuple[yaml.Node | None, object]:
@@ -138,16 +123,16 @@ def _check_reserved(path: Path, key: str, value_node: yaml.Node, value: object) 
     """Validate a reserved key; return whether ``CONFIG`` marks the file as a spoiler."""
     if key in {AUTHOR_KEY, DESCRIPTION_KEY}:
         if not isinstance(value, str):
-            raise TriviaFileError(path, _line(value_node), f"{key} must be a string")
+            raise SeedError(path, f"{key} must be a string", _line(value_node))
         return False
     if value is None:
         return False
     if not isinstance(value, dict):
-        raise TriviaFileError(path, _line(value_node), f"{CONFIG_KEY} must be a mapping")
+        raise SeedError(path, f"{CONFIG_KEY} must be a mapping", _line(value_node))
     spoiler = value.get(SPOILER_CONFIG_KEY, False)
     if not isinstance(spoiler, bool):
-        raise TriviaFileError(
-            path, _line(value_node), f"{CONFIG_KEY}.{SPOILER_CONFIG_KEY} must be true or false"
+        raise SeedError(
+            path, f"{CONFIG_KEY}.{SPOILER_CONFIG_KEY} must be true or false", _line(value_node)
         )
     return spoiler
 
@@ -155,13 +140,13 @@ def _check_reserved(path: Path, key: str, value_node: yaml.Node, value: object) 
 def _question_text(path: Path, key_node: yaml.Node) -> str:
     """The question a key asks: a non-empty string of bounded length."""
     if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR_TAG:
-        raise TriviaFileError(path, _line(key_node), "question must be a string (put it in quotes)")
+        raise SeedError(path, "question must be a string (put it in quotes)", _line(key_node))
     text = " ".join(str(key_node.value).split())
     if not text:
-        raise TriviaFileError(path, _line(key_node), "question must not be empty")
+        raise SeedError(path, "question must not be empty", _line(key_node))
     if len(text) > MAX_QUESTION_CHARS:
-        raise TriviaFileError(
-            path, _line(key_node), f"question is longer than {MAX_QUESTION_CHARS} characters"
+        raise SeedError(
+            path, f"question is longer than {MAX_QUESTION_CHARS} characters", _line(key_node)
         )
     return text
 
@@ -170,38 +155,36 @@ def _answer_text(path: Path, node: yaml.Node, value: object) -> str:
     """One accepted answer: a non-empty string or a finite number, as text."""
     line = _line(node)
     if not isinstance(node, yaml.ScalarNode) or node.tag not in {_STR_TAG, _INT_TAG, _FLOAT_TAG}:
-        raise TriviaFileError(path, line, "answers must be a list of strings or numbers")
+        raise SeedError(path, "answers must be a list of strings or numbers", line)
     if isinstance(value, bool) or not isinstance(value, str | int | float):
-        raise TriviaFileError(path, line, "answers must be a list of strings or numbers")
+        raise SeedError(path, "answers must be a list of strings or numbers", line)
     if isinstance(value, float):
         if not math.isfinite(value):
-            raise TriviaFileError(path, line, "answer must be a finite number")
+            raise SeedError(path, "answer must be a finite number", line)
         text = str(int(value)) if value.is_integer() else repr(value)
     else:
         text = " ".join(str(value).split())
     if not text:
-        raise TriviaFileError(path, line, "answer must not be empty")
+        raise SeedError(path, "answer must not be empty", line)
     if len(text) > MAX_ANSWER_CHARS:
-        raise TriviaFileError(path, line, f"answer is longer than {MAX_ANSWER_CHARS} characters")
+        raise SeedError(path, f"answer is longer than {MAX_ANSWER_CHARS} characters", line)
     return text
 
 
 def _answers(path: Path, value_node: yaml.Node, value: object) -> tuple[str, ...]:
     """The accepted answers of one question, duplicates (after folding) removed."""
     if isinstance(value_node, yaml.ScalarNode) and value_node.tag == _NULL_TAG:
-        raise TriviaFileError(path, _line(value_node), "question has no answers")
+        raise SeedError(path, "question has no answers", _line(value_node))
     if isinstance(value_node, yaml.ScalarNode):
         pairs: list[tuple[yaml.Node, object]] = [(value_node, value)]
     elif isinstance(value_node, yaml.SequenceNode) and isinstance(value, list):
         pairs = list(zip(value_node.value, value, strict=True))
     else:
-        raise TriviaFileError(
-            path, _line(value_node), "answers must be a list of strings or numbers"
-        )
+        raise SeedError(path, "answers must be a list of strings or numbers", _line(value_node))
     if not pairs:
-        raise TriviaFileError(path, _line(value_node), "question has no answers")
+        raise SeedError(path, "question has no answers", _line(value_node))
     if len(pairs) > MAX_ANSWERS:
-        raise TriviaFileError(path, _line(value_node), f"more than {MAX_ANSWERS} answers")
+        raise SeedError(path, f"more than {MAX_ANSWERS} answers", _line(value_node))
     answers: list[str] = []
     seen: set[str] = set()
     for node, item in pairs:
@@ -217,11 +200,9 @@ def load_trivia_yaml(path: Path, film_slug: str) -> tuple[Question, ...]:
     text = _read_text(path)
     root, data = _parse(path, text)
     if root is None:
-        raise TriviaFileError(path, 1, "file is empty; expected 'question: [answers]' lines")
+        raise SeedError(path, "file is empty; expected 'question: [answers]' lines", 1)
     if not isinstance(root, yaml.MappingNode) or not isinstance(data, dict):
-        raise TriviaFileError(
-            path, _line(root), "top level must be a mapping of questions to answers"
-        )
+        raise SeedError(path, "top level must be a mapping of questions to answers", _line(root))
     file_spoiler = False
     drafts: list[tuple[str, tuple[str, ...], bool]] = []
     seen: dict[str, int] = {}
@@ -233,8 +214,8 @@ def load_trivia_yaml(path: Path, film_slug: str) -> tuple[Question, ...]:
         question = _question_text(path, key_node)
         folded = fold(question)
         if folded in seen:
-            raise TriviaFileError(
-                path, _line(key_node), f"duplicate question (first on line {seen[folded]})"
+            raise SeedError(
+                path, f"duplicate question (first on line {seen[folded]})", _line(key_node)
             )
         seen[folded] = _line(key_node)
         answers = _answers(path, value_node, data[key_node.value])
@@ -242,10 +223,10 @@ def load_trivia_yaml(path: Path, film_slug: str) -> tuple[Question, ...]:
         if spoiler:
             question = question[len(SPOILER_PREFIX) :].strip()
             if not question:
-                raise TriviaFileError(path, _line(key_node), "question must not be empty")
+                raise SeedError(path, "question must not be empty", _line(key_node))
         drafts.append((question, answers, spoiler))
         if len(drafts) > MAX_QUESTIONS:
-            raise TriviaFileError(path, _line(key_node), f"more than {MAX_QUESTIONS} questions")
+            raise SeedError(path, f"more than {MAX_QUESTIONS} questions", _line(key_node))
     return tuple(
         Question(
             text=question,

@@ -5,10 +5,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Final
+from typing import Final, Generic, TypeVar
 
+from bot.errors import InvalidChoiceError, InvalidRoundError, RoundAlreadyRunning, RoundStateError
 from bot.text import fold
 from bot.trivia.clock import Clock
 from bot.trivia.events import (
@@ -21,18 +22,13 @@ from bot.trivia.events import (
     GuessOutcome,
     GuessResult,
     HintShown,
-    InvalidChoiceError,
-    InvalidRoundError,
     JudgeFn,
-    NotAllowedError,
     QuestionStarted,
     Revealed,
     RevealReason,
-    RoundAlreadyRunning,
     RoundEnded,
     RoundMode,
     RoundState,
-    RoundStateError,
 )
 from bot.trivia.hints import mask_answer
 from bot.trivia.models import Question
@@ -210,7 +206,10 @@ class Round:
         return self._tally.scoreboard()
 
     def may_control(self, user_id: int, *, can_manage: bool) -> bool:
-        """Whether ``user_id`` may stop or skip: the starter, or anyone who can manage."""
+        """Whether ``user_id`` may stop or skip: the starter, or anyone who can manage.
+
+        The caller checks this once, before acting: :meth:`skip` and :meth:`stop` trust it.
+        """
         return can_manage or user_id == self.starter_id
 
     def next_due_at(self) -> float | None:
@@ -224,17 +223,22 @@ class Round:
             return hints[self._asked.hints_shown]
         return self._asked.ends_at
 
+    def due_in(self) -> float | None:
+        """Seconds until :meth:`next_due_at` (never negative), or ``None`` if nothing is due."""
+        due = self.next_due_at()
+        return None if due is None else max(0.0, due - self._clock.now())
+
     # ------------------------------------------------------------------ driving
 
-    def start(self) -> list[Event]:
+    def start(self) -> tuple[Event, ...]:
         """Ask the first question."""
         if self._state is not RoundState.NOT_STARTED:
-            raise RoundStateError("the round has already started")
-        return list(self._ask_next(self._clock.now()))
+            raise RoundStateError("The round has already started.")
+        return (self._ask_next(self._clock.now()),)
 
-    def tick(self) -> list[Event]:
+    def tick(self) -> tuple[Event, ...]:
         """Events due at the current time (hints, reveal, next question, end); idempotent."""
-        return self._catch_up(self._clock.now())
+        return tuple(self._catch_up(self._clock.now()))
 
     def answer(self, user_id: int, user_is_bot: bool, text: str) -> GuessResult:
         """Judge a typed message; the first correct one takes the question."""
@@ -246,7 +250,7 @@ class Round:
         asked.attempted = True
         verdict = self._judge(text, asked.question.answers)
         if verdict.correct:
-            award = self._award(user_id, typed_points(asked.hints_shown), asked.number)
+            award = self._award(user_id, typed_points(asked.hints_shown), asked)
             events.append(award)
             events.extend(self._reveal(now, RevealReason.ANSWERED, (award,)))
             events.extend(self._catch_up(now))  # the next question, if there is no pause
@@ -275,42 +279,41 @@ class Round:
         asked.picks[user_id] = _Pick(user_id, choice_index, now)
         return ChoiceResult(ChoiceOutcome.RECORDED, events)
 
-    def skip(self, by_user_id: int, *, can_manage: bool) -> list[Event]:
-        """Reveal the current question without awards and move on (starter or manager only)."""
-        self._check_control(by_user_id, can_manage=can_manage)
+    def skip(self) -> tuple[Event, ...]:
+        """Reveal the current question without awards and move on; nothing once the round is over.
+
+        Whether the caller may skip is :meth:`may_control`'s answer, checked by the caller.
+        """
         if self._state is RoundState.NOT_STARTED:
-            raise RoundStateError("the round has not started yet")
+            raise RoundStateError("The round has not started yet.")
         now = self._clock.now()
         events = self._catch_up(now)
         if self._state is RoundState.FINISHED:
-            return events
+            return tuple(events)
         if self._asked is not None:
             events.extend(self._reveal(now, RevealReason.SKIPPED, ()))
         if self._state is RoundState.INTERMISSION:
-            events.extend(self._ask_next(now))
-        return events
+            events.append(self._ask_next(now))
+        return tuple(events)
 
-    def stop(self, by_user_id: int, *, can_manage: bool) -> list[Event]:
-        """End the round now, revealing any open question without awards."""
-        self._check_control(by_user_id, can_manage=can_manage)
+    def stop(self) -> tuple[Event, ...]:
+        """End the round now, revealing any open question without awards.
+
+        A round that already ended (it may have, while the stop waited its turn) stays as it
+        ended: nothing more is due.  Whether the caller may stop is checked by the caller.
+        """
+        if self._state is RoundState.FINISHED:
+            return ()
         now = self._clock.now()
         events = self._catch_up(now)
-        if self._state is RoundState.FINISHED:
-            return events
+        if self.finished:  # the catch-up ended it
+            return tuple(events)
         if self._asked is not None:
-            revealed = self._close_question(RevealReason.STOPPED, ())
-            events.append(revealed)
+            events.append(self._close_question(RevealReason.STOPPED, ()))
         events.append(self._finish(EndReason.STOPPED))
-        return events
+        return tuple(events)
 
     # ------------------------------------------------------------------ internals
-
-    def _check_control(self, user_id: int, *, can_manage: bool) -> None:
-        """Raise unless ``user_id`` may control the round and it is still running."""
-        if self._state is RoundState.FINISHED:
-            raise RoundStateError("the round is over")
-        if not self.may_control(user_id, can_manage=can_manage):
-            raise NotAllowedError("only the round's starter or a moderator can do that")
 
     def _hint_times(self, asked: _Asked) -> tuple[float, ...]:
         """Clock times of the hints of ``asked`` (typed mode only)."""
@@ -331,7 +334,7 @@ class Round:
                 events.extend(awards)
                 events.extend(self._reveal(now, RevealReason.TIMEOUT, awards))
             elif self._state is RoundState.INTERMISSION and now >= self._next_at:
-                events.extend(self._ask_next(now))
+                events.append(self._ask_next(now))
             else:
                 return events
 
@@ -346,6 +349,7 @@ class Round:
                 level=asked.hints_shown,
                 masked=mask_answer(asked.question.answer, asked.hints_shown),
                 points=typed_points(asked.hints_shown),
+                question=asked.question,
             )
 
     def _button_awards(self, asked: _Asked) -> tuple[Awarded, ...]:
@@ -357,20 +361,22 @@ class Round:
             key=lambda pick: pick.at,
         )
         return tuple(
-            self._award(pick.user_id, button_points(rank), asked.number)
+            self._award(pick.user_id, button_points(rank), asked)
             for rank, pick in enumerate(correct)
         )
 
-    def _award(self, user_id: int, points: int, number: int) -> Awarded:
+    def _award(self, user_id: int, points: int, asked: _Asked) -> Awarded:
         """Add points to the tally and describe them as an event."""
         self._tally.add(user_id, points)
-        return Awarded(self.guild_id, self.channel_id, user_id, points, number)
+        return Awarded(
+            self.guild_id, self.channel_id, user_id, points, asked.number, asked.question
+        )
 
     def _close_question(self, reason: RevealReason, winners: tuple[Awarded, ...]) -> Revealed:
         """Close the open question and describe its reveal."""
         asked = self._asked
         if asked is None:  # pragma: no cover - guarded by callers
-            raise RoundStateError("no question is open")
+            raise RoundStateError("No question is open.")
         self._asked = None
         return Revealed(
             question=asked.question,
@@ -399,7 +405,7 @@ class Round:
             self._next_at = now + self.pause
         return events
 
-    def _ask_next(self, now: float) -> list[Event]:
+    def _ask_next(self, now: float) -> QuestionStarted:
         """Start the next question at ``now``."""
         index = self._next_index
         question = self._questions[index]
@@ -412,17 +418,15 @@ class Round:
             ends_at=now + self.time_limit,
             correct_choice=self._correct_choices[index],
         )
-        return [
-            QuestionStarted(
-                question=question,
-                number=index + 1,
-                total=self.total,
-                ends_at=now + self.time_limit,
-                time_limit=self.time_limit,
-                mode=self.mode,
-                points=typed_points(0) if self.mode is RoundMode.TYPED else button_points(0),
-            )
-        ]
+        return QuestionStarted(
+            question=question,
+            number=index + 1,
+            total=self.total,
+            ends_at=now + self.time_limit,
+            time_limit=self.time_limit,
+            mode=self.mode,
+            points=typed_points(0) if self.mode is RoundMode.TYPED else button_points(0),
+        )
 
     def _finish(self, reason: EndReason) -> RoundEnded:
         """Mark the round over and describe the final scoreboard."""
@@ -434,17 +438,25 @@ class Round:
 
 # --------------------------------------------------------------------------- registry
 
+RunnerT = TypeVar("RunnerT")
 
-class RoundRegistry:
-    """The running rounds, at most one per channel."""
+
+class RoundRegistry(Generic[RunnerT]):
+    """The running rounds, at most one per channel, each kept with whatever runs it.
+
+    The registry owns the clock and the judge every round uses; what runs a round (the cog's
+    driver, or the round itself in tests) is built by the ``run`` callback of :meth:`open`
+    and stays registered until :meth:`release`.
+    """
 
     def __init__(self, *, clock: Clock, judge: JudgeFn) -> None:
         self._clock = clock
         self._judge = judge
-        self._rounds: dict[int, Round] = {}
+        self._runners: dict[int, RunnerT] = {}
 
-    def create(
+    def open(
         self,
+        run: Callable[[Round], RunnerT],
         *,
         guild_id: int,
         channel_id: int,
@@ -453,59 +465,43 @@ class RoundRegistry:
         mode: RoundMode,
         time_limit: float = DEFAULT_TIME_LIMIT,
         pause: float = REVEAL_PAUSE,
-    ) -> Round:
-        """Register a new round (then call ``start()``); replaces a finished one in the channel."""
-        existing = self._rounds.get(channel_id)
-        if existing is not None and not existing.finished:
+    ) -> RunnerT:
+        """Create a round in a free channel and register ``run(round)``; then start it."""
+        if channel_id in self._runners:
             raise RoundAlreadyRunning(channel_id)
-        round_ = Round(
-            guild_id=guild_id,
-            channel_id=channel_id,
-            starter_id=starter_id,
-            questions=questions,
-            mode=mode,
-            clock=self._clock,
-            judge=self._judge,
-            time_limit=time_limit,
-            pause=pause,
+        runner = run(
+            Round(
+                guild_id=guild_id,
+                channel_id=channel_id,
+                starter_id=starter_id,
+                questions=questions,
+                mode=mode,
+                clock=self._clock,
+                judge=self._judge,
+                time_limit=time_limit,
+                pause=pause,
+            )
         )
-        self._rounds[channel_id] = round_
-        return round_
+        self._runners[channel_id] = runner
+        return runner
 
-    def get(self, channel_id: int) -> Round | None:
-        """The round in ``channel_id``, finished or not, if any."""
-        return self._rounds.get(channel_id)
+    def get(self, channel_id: int) -> RunnerT | None:
+        """What runs the round in ``channel_id``, if one is registered."""
+        return self._runners.get(channel_id)
 
-    def running(self, channel_id: int) -> Round | None:
-        """The unfinished round in ``channel_id``, if any."""
-        round_ = self._rounds.get(channel_id)
-        return None if round_ is None or round_.finished else round_
-
-    def remove(self, channel_id: int) -> Round | None:
-        """Forget the round in ``channel_id`` and return it."""
-        return self._rounds.pop(channel_id, None)
-
-    def prune(self) -> list[Round]:
-        """Forget every finished round and return them."""
-        done = [round_ for round_ in self._rounds.values() if round_.finished]
-        for round_ in done:
-            del self._rounds[round_.channel_id]
-        return done
-
-    def tick_all(self) -> list[tuple[Round, list[Event]]]:
-        """Tick every round; returns those with events, then forgets finished rounds."""
-        due = [(round_, round_.tick()) for round_ in list(self._rounds.values())]
-        self.prune()
-        return [(round_, events) for round_, events in due if events]
+    def release(self, channel_id: int, runner: RunnerT) -> None:
+        """Free ``channel_id`` if ``runner`` still holds it (its round is over)."""
+        if self._runners.get(channel_id) is runner:
+            del self._runners[channel_id]
 
     def __contains__(self, channel_id: object) -> bool:
-        """Whether a round (finished or not) is registered for ``channel_id``."""
-        return channel_id in self._rounds
+        """Whether a round is registered for ``channel_id``."""
+        return channel_id in self._runners
 
     def __len__(self) -> int:
         """Number of registered rounds."""
-        return len(self._rounds)
+        return len(self._runners)
 
-    def __iter__(self) -> Iterator[Round]:
-        """The registered rounds."""
-        return iter(list(self._rounds.values()))
+    def __iter__(self) -> Iterator[RunnerT]:
+        """What runs each registered round."""
+        return iter(list(self._runners.values()))

@@ -1,4 +1,7 @@
-"""What the trivia engine speaks in: its errors, modes and outcomes, and the events it emits."""
+"""What the trivia engine speaks in: its modes and outcomes, and the events it emits.
+
+Its errors live in :mod:`bot.errors` with every other domain error.
+"""
 
 from __future__ import annotations
 
@@ -20,52 +23,15 @@ __all__ = [
     "GuessOutcome",
     "GuessResult",
     "HintShown",
-    "InvalidChoiceError",
-    "InvalidRoundError",
     "JudgeFn",
     "JudgeResult",
-    "NotAllowedError",
     "QuestionStarted",
     "RevealReason",
     "Revealed",
-    "RoundAlreadyRunning",
     "RoundEnded",
     "RoundMode",
     "RoundState",
-    "RoundStateError",
-    "TriviaError",
 ]
-
-
-# --------------------------------------------------------------------------- errors
-
-
-class TriviaError(Exception):
-    """Base class of the trivia engine's domain errors."""
-
-
-class NotAllowedError(TriviaError):
-    """The user may not do this (only the starter or a manager may stop or skip)."""
-
-
-class RoundAlreadyRunning(TriviaError):  # noqa: N818 - name fixed by the cog contract
-    """A round is already running in this channel."""
-
-    def __init__(self, channel_id: int) -> None:
-        super().__init__(f"a trivia round is already running in channel {channel_id}")
-        self.channel_id = channel_id
-
-
-class RoundStateError(TriviaError):
-    """The round is not in a state that allows this (not started, already started, over)."""
-
-
-class InvalidRoundError(TriviaError, ValueError):
-    """The round's settings or questions are unusable."""
-
-
-class InvalidChoiceError(TriviaError, ValueError):
-    """A button index outside ``0 .. CHOICE_COUNT - 1``."""
 
 
 # --------------------------------------------------------------------------- judge
@@ -167,17 +133,19 @@ class HintShown:
     level: int
     masked: str
     points: int
+    question: Question
 
 
 @dataclass(frozen=True, slots=True)
 class Awarded:
-    """Points won by one player; persist this before announcing it."""
+    """Points won by one player for ``question``; persist this before announcing it."""
 
     guild_id: int
     channel_id: int
     user_id: int
     points: int
     question_number: int
+    question: Question
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,7 +5,8 @@ Decisions:
 * Normalisation: Discord mentions, custom emoji, ``:shortcodes:``, markdown/spoiler markup,
   punctuation, case, smart quotes and diacritics are ignored; hyphens split words and ``&`` reads
   as "and". A leading article ("the", "a", "an") is optional on both sides, as is a leading
-  "Dr."/"Mr."/"Mrs."/"Ms." on the accepted answer ("doctor"/"mister" read as "dr"/"mr").
+  "Dr."/"Mr."/"Mrs."/"Ms." on the accepted answer ("doctor"/"mister" read as "dr"/"mr"); these
+  word lists, and the generic words below, come from :mod:`bot.names`.
   ``Mary-Jane``, ``Mary Jane`` and ``MaryJane`` are equal (up to three words may be joined).
   A trailing "s" on a guessed word is free (``Smith's``, ``Jones``).
 * Typo budget (Damerau/OSA edits, a swap of two letters is one edit), counted per word so a whole
@@ -44,6 +45,13 @@ from typing import Literal
 
 from rapidfuzz.distance import OSA
 
+from bot.names import (
+    COMPANY_SUFFIXES,
+    HONORIFIC_SPELLINGS,
+    LEADING_ARTICLES,
+    NAME_SUFFIXES,
+    SHORT_HONORIFICS,
+)
 from bot.text import fold
 from bot.trivia.numbers import Quantity, is_near, is_same, read_numbers
 
@@ -120,36 +128,13 @@ _NON_WORD = re.compile(r"[\W_]+")
 _SEPARATOR = re.compile(r"[,/;|+&]|\b(?:or|and|vs|nor)\b")
 _RUN = re.compile(r"(.)\1{2,}")
 
-_ARTICLES = frozenset({"the", "a", "an"})
-_HONORIFICS = frozenset({"dr", "mr", "mrs", "ms"})
-_CANONICAL = {"doctor": "dr", "mister": "mr"}
-_GENERIC = frozenset(
-    {
-        "and",
-        "of",
-        "in",
-        "on",
-        "to",
-        "for",
-        "with",
-        "pictures",
-        "picture",
-        "films",
-        "film",
-        "productions",
-        "production",
-        "studios",
-        "studio",
-        "entertainment",
-        "company",
-        "jr",
-        "sr",
-    }
-)
+_CONNECTIVES = frozenset({"and", "of", "in", "on", "to", "for", "with"})
+_GENERIC = _CONNECTIVES | COMPANY_SUFFIXES | NAME_SUFFIXES
+"""Words that name nothing on their own, so a guess of only these is never a partial answer."""
 _FILLER = frozenset(
     {
-        *_ARTICLES,
-        *_HONORIFICS,
+        *LEADING_ARTICLES,
+        *SHORT_HONORIFICS,
         "i",
         "im",
         "ive",
@@ -400,7 +385,7 @@ def _clean(text: str) -> str:
 def _words(cleaned: str) -> tuple[str, ...]:
     """Split cleaned text into plain words: punctuation and markup go, apostrophes join."""
     spaced = _NON_WORD.sub(" ", cleaned.replace("'", "").replace("&", " and "))
-    return tuple(_CANONICAL.get(word, word) for word in spaced.split())
+    return tuple(HONORIFIC_SPELLINGS.get(word, word) for word in spaced.split())
 
 
 def _budget(length: int) -> int:
@@ -421,10 +406,10 @@ def _word_budget(length: int, *, multi: bool) -> int:
 
 def _strip_lead(words: tuple[str, ...]) -> tuple[str, ...]:
     """Drop a leading article, then a leading honorific, if something substantial remains."""
-    if len(words) > 1 and words[0] in _ARTICLES:
+    if len(words) > 1 and words[0] in LEADING_ARTICLES:
         words = words[1:]
     rest = words[1:]
-    if rest and words[0] in _HONORIFICS and len("".join(rest)) > KEYBOARD_WORD_CHARS - 1:
+    if rest and words[0] in SHORT_HONORIFICS and len("".join(rest)) > KEYBOARD_WORD_CHARS - 1:
         words = rest
     return words
 

@@ -9,11 +9,10 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.app import FilmClubBot
-from bot.errors import BusyError, NotAllowedError, NotFoundError
+from bot.errors import NotAllowedError, NotFoundError
 from bot.trivia import engine
-from bot.trivia.engine import RoundRegistry
-from bot.trivia.events import RoundAlreadyRunning, RoundMode
-from bot.trivia.judge import judge
+from bot.trivia.engine import Round, RoundRegistry
+from bot.trivia.events import RoundMode
 from cogs._shared import Interaction, film_autocomplete, services, spoilers_allowed
 from cogs.trivia._driver import RoundDriver
 from cogs.trivia._render import leaderboard_text
@@ -35,28 +34,25 @@ class TriviaCog(commands.GroupCog, group_name="trivia", group_description="Film 
 
     def __init__(self, bot: FilmClubBot) -> None:
         self.bot = bot
-        self.rounds = RoundRegistry(clock=bot.clock, judge=judge)
-        self.drivers: dict[int, RoundDriver] = {}
+        self.rounds: RoundRegistry[RoundDriver] = RoundRegistry(clock=bot.clock, judge=bot.judge)
+        """The running rounds, one per channel, each with its driver."""
         super().__init__()
 
     async def cog_unload(self) -> None:
         """Stop every round's background task."""
-        for driver in list(self.drivers.values()):
+        for driver in self.rounds:
             await driver.close()
 
     def wake_all(self) -> None:
         """Make every round check the clock now."""
-        for driver in self.drivers.values():
+        for driver in self.rounds:
             driver.wake()
 
     def _finished(self, driver: RoundDriver) -> None:
-        channel_id = driver.round.channel_id
-        if self.drivers.get(channel_id) is driver:
-            del self.drivers[channel_id]
-            self.rounds.remove(channel_id)
+        self.rounds.release(driver.round.channel_id, driver)
 
     def _driver(self, interaction: Interaction) -> RoundDriver:
-        driver = self.drivers.get(interaction.channel_id or 0)
+        driver = self.rounds.get(interaction.channel_id or 0)
         if driver is None:
             raise NotFoundError("No trivia round is running in this channel.")
         return driver
@@ -85,8 +81,6 @@ class TriviaCog(commands.GroupCog, group_name="trivia", group_description="Film 
         channel_id = interaction.channel_id or 0
         if channel is None or not isinstance(channel, discord.abc.Messageable):
             raise NotFoundError("Trivia needs a text channel.")
-        if channel_id in self.drivers:
-            raise BusyError("A round is already running here; /trivia stop ends it.")
         typed_possible = self.bot.settings.message_content
         note = ""
         chosen_mode = RoundMode.TYPED if typed_possible else RoundMode.BUTTONS
@@ -98,26 +92,23 @@ class TriviaCog(commands.GroupCog, group_name="trivia", group_description="Film 
         picked = await services(interaction).trivia.pick(
             chosen, questions, mode=chosen_mode, spoilers=spoilers
         )
-        try:
-            round_ = self.rounds.create(
-                guild_id=interaction.guild_id or 0,
-                channel_id=channel_id,
-                starter_id=interaction.user.id,
-                questions=picked,
-                mode=chosen_mode,
-                time_limit=float(seconds),
+        shown = await spoilers_allowed(interaction)
+
+        def drive(round_: Round) -> RoundDriver:
+            trivia = services(interaction).trivia
+            return RoundDriver(
+                round_, channel, trivia, spoilers_shown=shown, on_finished=self._finished
             )
-        except RoundAlreadyRunning as exc:
-            raise BusyError("A round is already running here; /trivia stop ends it.") from exc
-        driver = RoundDriver(
-            round_,
-            channel,
-            services(interaction).trivia,
-            self.bot.clock,
-            spoilers_shown=await spoilers_allowed(interaction),
-            on_finished=self._finished,
+
+        driver = self.rounds.open(
+            drive,
+            guild_id=interaction.guild_id or 0,
+            channel_id=channel_id,
+            starter_id=interaction.user.id,
+            questions=picked,
+            mode=chosen_mode,
+            time_limit=float(seconds),
         )
-        self.drivers[channel_id] = driver
         await interaction.response.send_message(
             f"**Trivia: {discord.utils.escape_markdown(chosen.display)}** · {len(picked)}"
             f" question(s) · {chosen_mode.value} · {seconds} s each{note}"
@@ -128,15 +119,17 @@ class TriviaCog(commands.GroupCog, group_name="trivia", group_description="Film 
         return interaction.permissions.manage_messages
 
     async def _control(self, interaction: Interaction, *, stop: bool) -> None:
+        """The one permission check of /trivia stop and skip, then the action.
+
+        The check comes first so the reply is immediate; the action may wait for a post in
+        progress, and the engine accepts a stop after the round has ended on its own.
+        """
         driver = self._driver(interaction)
-        user, manage = interaction.user.id, self._can_manage(interaction)
-        if not driver.round.may_control(user, can_manage=manage):
+        manage = self._can_manage(interaction)
+        if not driver.round.may_control(interaction.user.id, can_manage=manage):
             raise NotAllowedError("Only whoever started the round or a moderator can do that.")
         await interaction.response.send_message("Stopping the round." if stop else "Skipping.")
-        if stop:
-            await driver.control(lambda: driver.round.stop(user, can_manage=manage))
-        else:
-            await driver.control(lambda: driver.round.skip(user, can_manage=manage))
+        await driver.control(driver.round.stop if stop else driver.round.skip)
 
     @app_commands.command(name="stop", description="Stop this channel's round")
     @app_commands.guild_only()
@@ -169,6 +162,6 @@ class TriviaCog(commands.GroupCog, group_name="trivia", group_description="Film 
     @commands.Cog.listener()
     async def on_message(self, message: discord.Message) -> None:
         """Typed answers: every message in a channel with a running round is a guess."""
-        driver = self.drivers.get(message.channel.id)
+        driver = self.rounds.get(message.channel.id)
         if driver is not None and driver.round.mode is RoundMode.TYPED:
             await driver.answer(message)

@@ -10,7 +10,6 @@ from collections.abc import Callable
 import discord
 
 from bot.services.trivia import TriviaService
-from bot.trivia.clock import Clock
 from bot.trivia.engine import Round
 from bot.trivia.events import (
     Awarded,
@@ -22,8 +21,8 @@ from bot.trivia.events import (
     QuestionStarted,
     Revealed,
     RoundEnded,
+    RoundMode,
 )
-from bot.trivia.models import Question
 from cogs.trivia._render import hint_text, question_text, reveal_text, round_end_text
 from cogs.trivia._views import AnswerView
 
@@ -53,7 +52,6 @@ class RoundDriver:
         round_: Round,
         channel: discord.abc.Messageable,
         trivia: TriviaService,
-        clock: Clock,
         *,
         spoilers_shown: bool,
         on_finished: Callable[[RoundDriver], None],
@@ -61,14 +59,12 @@ class RoundDriver:
         self.round = round_
         self._channel = channel
         self._trivia = trivia
-        self._clock = clock
         self._spoilers_shown = spoilers_shown
         self._on_finished = on_finished
         self._lock = asyncio.Lock()
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
         self._views: list[AnswerView] = []
-        self._question: Question | None = None
         self._closing = False
 
     def start(self) -> None:
@@ -92,10 +88,8 @@ class RoundDriver:
             await asyncio.wait({task})
 
     async def _sleep_until_due(self) -> None:
-        due = self.round.next_due_at()
-        delay = None if due is None else max(0.0, due - self._clock.now())
         with contextlib.suppress(TimeoutError):
-            async with asyncio.timeout(delay):
+            async with asyncio.timeout(self.round.due_in()):
                 await self._wake.wait()
         self._wake.clear()
 
@@ -135,7 +129,7 @@ class RoundDriver:
             await self._post(result.events)
         return result.outcome
 
-    async def control(self, action: Callable[[], list[Event]]) -> None:
+    async def control(self, action: Callable[[], tuple[Event, ...]]) -> None:
         """Run a stop or skip and post what it produced."""
         async with self._lock:
             await self._post(action())
@@ -147,22 +141,20 @@ class RoundDriver:
         else:
             await self._channel.send(content, view=view, allowed_mentions=_NO_MENTIONS)
 
-    async def _post(self, events: tuple[Event, ...] | list[Event]) -> None:
+    async def _post(self, events: tuple[Event, ...]) -> None:
         shown = self._spoilers_shown
         for event in events:
             if isinstance(event, Awarded):
-                if self._question is not None:
-                    await self._trivia.record(event, self._question)
+                await self._trivia.record(event)
             elif isinstance(event, QuestionStarted):
-                self._question = event.question
                 view = None
-                if event.mode == "buttons":
+                if event.mode is RoundMode.BUTTONS:
                     # Old questions' buttons stay live so late clicks hear "too late".
                     view = AnswerView(self, event.number, len(event.question.choices))
                     self._views.append(view)
                 await self._send(question_text(event, spoilers_shown=shown), view)
-            elif isinstance(event, HintShown) and self._question is not None:
-                await self._send(hint_text(event, self._question, spoilers_shown=shown))
+            elif isinstance(event, HintShown):
+                await self._send(hint_text(event, spoilers_shown=shown))
             elif isinstance(event, Revealed):
                 await self._send(reveal_text(event, spoilers_shown=shown))
             elif isinstance(event, RoundEnded):

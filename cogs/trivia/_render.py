@@ -7,7 +7,15 @@ from discord.utils import escape_markdown
 from bot.formatting import MESSAGE_LIMIT, spoiler, trim
 from bot.models import LeaderboardEntry
 from bot.services.trivia import Leaderboard
-from bot.trivia.events import EndReason, HintShown, QuestionStarted, Revealed, RoundEnded
+from bot.trivia.events import (
+    EndReason,
+    HintShown,
+    QuestionStarted,
+    Revealed,
+    RevealReason,
+    RoundEnded,
+    RoundMode,
+)
 from bot.trivia.models import Question
 from bot.trivia.scoring import Scoreboard
 
@@ -47,16 +55,16 @@ def question_text(event: QuestionStarted, *, spoilers_shown: bool) -> str:
         + (" · spoiler" if event.question.spoiler else ""),
         _maybe_hidden(trim(event.question.text, QUESTION_CHARS), hidden),
     ]
-    if event.question.choices and event.mode == "buttons":
+    if event.question.choices and event.mode is RoundMode.BUTTONS:
         for label, choice in zip(CHOICE_LABELS, event.question.choices, strict=False):
             lines.append(f"**{label}.** {_maybe_hidden(choice, hidden)}")
     return trim("\n".join(lines), MESSAGE_LIMIT)
 
 
-def hint_text(event: HintShown, question: Question, *, spoilers_shown: bool) -> str:
+def hint_text(event: HintShown, *, spoilers_shown: bool) -> str:
     """A hint: the answer with letters masked."""
     masked = "`" + event.masked.replace("`", "'") + "`"
-    shown = spoiler(masked) if _hide(question, spoilers_shown) else masked
+    shown = spoiler(masked) if _hide(event.question, spoilers_shown) else masked
     return f"Hint: {shown} (now {event.points} point(s))"
 
 
@@ -69,7 +77,7 @@ def reveal_text(event: Revealed, *, spoilers_shown: bool) -> str:
     line = f"The answer was **{_maybe_hidden(answer, hidden)}**."
     if event.winners:
         line += " " + ", ".join(f"<@{w.user_id}> +{w.points}" for w in event.winners)
-    elif event.reason == "skipped":
+    elif event.reason is RevealReason.SKIPPED:
         line = "Skipped. " + line
     else:
         line = "Nobody got it. " + line

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import io
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
@@ -230,6 +231,32 @@ async def test_message_create_reaches_listener(world: World) -> None:
     await fake.message(world.channel, "last", author=carol)
     await fake.wait_for_channel_message(world.channel, lambda m: "last" in m.content)
     assert world.seen.messages == ["what a film", "last"]
+
+
+async def test_a_delay_hook_holds_only_its_route_until_released(world: World) -> None:
+    fake, carol = world.fake, world.fake.user("carol")
+    held, release = asyncio.Event(), asyncio.Event()
+    contents: list[str] = []
+
+    async def hold(body: dict[str, object]) -> None:
+        contents.append(str(body["content"]))
+        held.set()
+        await release.wait()
+
+    fake.delay("post", "/channels/{channel_id}/messages", hold)
+    sent = await fake.message(world.channel, "slowly", author=carol)
+    try:
+        await asyncio.wait_for(held.wait(), fake.timeout)
+        assert fake.channel_messages(world.channel) == []  # the post is held
+        reply = await fake.slash("poster", channel=world.channel)  # other routes are not
+        assert reply.content == "here"
+    finally:
+        release.set()
+    answer = await fake.wait_for_channel_message(
+        world.channel, lambda m: m.content.startswith("heard"), after=sent
+    )
+    assert answer.content == "heard slowly from carol"
+    assert contents == ["heard slowly from carol"]
 
 
 async def test_unknown_routes_are_recorded(world: World) -> None:

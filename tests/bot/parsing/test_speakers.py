@@ -96,3 +96,12 @@ def test_names_in_text():
     assert "Hannah Lindqvist" in found
     assert "Mo J. Whitfield" in found
     assert not any(name.startswith("The ") for name in found)
+
+
+def test_labels_with_particles_suffixes_and_titles():
+    resolver = SpeakerResolver(["Ines van Dam Jr.", "Prof. Olu Baker, PhD", "Rafa de la Sol"], "")
+    assert resolver.resolve_one("van Dam") == "Ines van Dam Jr."
+    assert resolver.resolve_one("Baker") == "Prof. Olu Baker, PhD"
+    assert resolver.resolve_one("PhD") is None
+    assert resolver.resolve_one("O.B.") == "Prof. Olu Baker, PhD"
+    assert resolver.resolve("Van Dam and de la Sol") == ("Ines van Dam Jr.", "Rafa de la Sol")

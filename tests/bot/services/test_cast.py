@@ -28,10 +28,16 @@ def cast(database: Database, knowledge: KnowledgeService) -> CastService:
         ("Michael Berry Jr.", ("Michael Berry Jr.", "Michael Berry", "Michael", "Berry")),
         (
             "Deborah Ann Woll",
-            ("Deborah Ann Woll", "Deborah", "Woll", "Deborah Woll"),
+            ("Deborah Ann Woll", "Deborah Woll", "Deborah", "Woll"),
         ),
         ("Mort", ("Mort",)),
         ("Al Yu", ("Al Yu",)),
+        # These two were wrong before bot.names: surname "Gogh", and "Ann PhD" offered.
+        (
+            "Vincent van Gogh Jr.",
+            ("Vincent van Gogh Jr.", "Vincent van Gogh", "Vincent", "van Gogh"),
+        ),
+        ("Prof. Ann Lee, PhD", ("Prof. Ann Lee, PhD", "Ann Lee", "Ann", "Lee")),
     ],
 )
 def test_name_variants(name: str, variants: tuple[str, ...]) -> None:

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import pytest
 
+from bot.names import is_proper_name
+from bot.names import surname as surname_of
 from bot.trivia.aliases import (
     character_aliases,
     company_aliases,
     hyphen_variants,
-    is_proper_name,
     month_aliases,
     number_aliases,
     person_aliases,
-    surname_of,
     title_aliases,
     unique_folded,
 )

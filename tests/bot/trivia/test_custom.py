@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from bot.errors import FilmClubError, SeedError
 from bot.trivia import custom
-from bot.trivia.custom import TriviaFileError, load_trivia_yaml
+from bot.trivia.custom import load_trivia_yaml
 from bot.trivia.models import Question, QuestionKind
 
 VALID = """\
@@ -38,9 +39,9 @@ def _write(tmp_path: Path, text: str | bytes, name: str = "trivia.yaml") -> Path
     return path
 
 
-def _error(tmp_path: Path, text: str | bytes) -> TriviaFileError:
+def _error(tmp_path: Path, text: str | bytes) -> SeedError:
     path = _write(tmp_path, text)
-    with pytest.raises(TriviaFileError) as caught:
+    with pytest.raises(SeedError) as caught:
         load_trivia_yaml(path, "ruby-sparks")
     return caught.value
 
@@ -175,7 +176,7 @@ def test_file_too_large(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
 
 
 def test_missing_file(tmp_path: Path) -> None:
-    with pytest.raises(TriviaFileError, match="cannot read file"):
+    with pytest.raises(SeedError, match="cannot read file"):
         load_trivia_yaml(tmp_path / "absent.yaml", "x")
 
 
@@ -184,8 +185,10 @@ def test_several_documents(tmp_path: Path) -> None:
     assert error.line == 2
 
 
-def test_is_a_value_error(tmp_path: Path) -> None:
-    assert isinstance(_error(tmp_path, "[1, 2]\n"), ValueError)
+def test_is_a_film_club_error_with_file_and_line(tmp_path: Path) -> None:
+    error = _error(tmp_path, "[1, 2]\n")
+    assert isinstance(error, FilmClubError)
+    assert str(error).startswith(f"{tmp_path / 'trivia.yaml'}:1: ")
 
 
 def test_unsafe_tags_are_rejected(tmp_path: Path) -> None:

@@ -4,6 +4,13 @@ from difflib import SequenceMatcher
 
 import pytest
 
+from bot.errors import (
+    BusyError,
+    InvalidChoiceError,
+    InvalidRoundError,
+    RoundAlreadyRunning,
+    RoundStateError,
+)
 from bot.trivia.engine import (
     DEFAULT_TIME_LIMIT,
     HINT_FRACTIONS,
@@ -20,17 +27,12 @@ from bot.trivia.events import (
     Event,
     GuessOutcome,
     HintShown,
-    InvalidChoiceError,
-    InvalidRoundError,
-    NotAllowedError,
     QuestionStarted,
     Revealed,
     RevealReason,
-    RoundAlreadyRunning,
     RoundEnded,
     RoundMode,
     RoundState,
-    RoundStateError,
 )
 from bot.trivia.models import Question, QuestionKind
 from bot.trivia.scoring import TYPED_POINTS_BY_HINTS, ScoreLine
@@ -124,7 +126,7 @@ def clock() -> FakeClock:
 def test_full_typed_round_with_three_players(clock: FakeClock) -> None:
     round_ = make_round(clock)
     started = round_.start()
-    assert started == [
+    assert started == (
         QuestionStarted(
             question=TYPED_QUESTIONS[0],
             number=1,
@@ -133,8 +135,8 @@ def test_full_typed_round_with_three_players(clock: FakeClock) -> None:
             time_limit=LIMIT,
             mode=RoundMode.TYPED,
             points=3,
-        )
-    ]
+        ),
+    )
 
     # Question 1: a near miss, a bot, then Alice before any hint.
     clock.advance(2)
@@ -148,7 +150,7 @@ def test_full_typed_round_with_three_players(clock: FakeClock) -> None:
     clock.advance(3)
     won = round_.answer(ALICE, False, "nick urata")
     assert won.outcome is GuessOutcome.CORRECT
-    award = Awarded(GUILD, CHANNEL, ALICE, 3, 1)
+    award = Awarded(GUILD, CHANNEL, ALICE, 3, 1, TYPED_QUESTIONS[0])
     assert won.events == (
         award,
         Revealed(TYPED_QUESTIONS[0], 1, 3, RevealReason.ANSWERED, (award,), None),
@@ -165,10 +167,12 @@ def test_full_typed_round_with_three_players(clock: FakeClock) -> None:
     # Question 2: Carol after the first hint.
     clock.advance(LIMIT * HINT_FRACTIONS[0] + 1)
     (hint,) = round_.tick()
-    assert hint == HintShown(question_number=2, level=1, masked="W** A*******", points=2)
+    assert hint == HintShown(
+        question_number=2, level=1, masked="W** A*******", points=2, question=TYPED_QUESTIONS[1]
+    )
     result = round_.answer(CAROL, False, "Wes Anderson")
     assert result.outcome is GuessOutcome.CORRECT
-    assert result.events[0] == Awarded(GUILD, CHANNEL, CAROL, 2, 2)
+    assert result.events[0] == Awarded(GUILD, CHANNEL, CAROL, 2, 2, TYPED_QUESTIONS[1])
 
     # Question 3: Bob after both hints; the round completes.
     clock.advance(PAUSE)
@@ -189,7 +193,7 @@ def test_full_typed_round_with_three_players(clock: FakeClock) -> None:
     assert ended.scoreboard.winners == (ALICE,)
     assert round_.finished
     assert round_.end_reason is EndReason.COMPLETED
-    assert round_.tick() == []
+    assert round_.tick() == ()
     assert round_.answer(ALICE, False, "Tilda Swinton").outcome is GuessOutcome.IGNORED
 
 
@@ -221,20 +225,21 @@ def test_hints_appear_at_their_fractions_with_shrinking_points(clock: FakeClock)
     second_hint_at = LIMIT * HINT_FRACTIONS[1]
 
     clock.advance(first_hint_at - 0.01)
-    assert round_.tick() == []
+    assert round_.tick() == ()
     assert round_.next_due_at() == pytest.approx(1000.0 + first_hint_at)
     clock.advance(0.01)
-    assert round_.tick() == [HintShown(1, 1, "N*** U****", TYPED_POINTS_BY_HINTS[1])]
-    assert round_.tick() == []  # idempotent at the same time
+    first = TYPED_QUESTIONS[0]
+    assert round_.tick() == (HintShown(1, 1, "N*** U****", TYPED_POINTS_BY_HINTS[1], first),)
+    assert round_.tick() == ()  # idempotent at the same time
 
     clock.advance(second_hint_at - first_hint_at)
-    assert round_.tick() == [HintShown(1, 2, "N**k U**t*", TYPED_POINTS_BY_HINTS[2])]
-    assert round_.tick() == []
+    assert round_.tick() == (HintShown(1, 2, "N**k U**t*", TYPED_POINTS_BY_HINTS[2], first),)
+    assert round_.tick() == ()
     assert round_.next_due_at() == pytest.approx(1000.0 + LIMIT)
 
     clock.advance(1)
     result = round_.answer(ALICE, False, "Nick Urata")
-    assert result.events[0] == Awarded(GUILD, CHANNEL, ALICE, TYPED_POINTS_BY_HINTS[2], 1)
+    assert result.events[0] == Awarded(GUILD, CHANNEL, ALICE, TYPED_POINTS_BY_HINTS[2], 1, first)
 
 
 def test_an_answer_catches_up_on_a_late_tick(clock: FakeClock) -> None:
@@ -243,7 +248,7 @@ def test_an_answer_catches_up_on_a_late_tick(clock: FakeClock) -> None:
     clock.advance(LIMIT * HINT_FRACTIONS[0] + 1)  # the timer loop has not ticked yet
     result = round_.answer(ALICE, False, "Nick Urata")
     assert kinds(result.events) == [HintShown, Awarded, Revealed]
-    assert result.events[1] == Awarded(GUILD, CHANNEL, ALICE, 2, 1)
+    assert result.events[1] == Awarded(GUILD, CHANNEL, ALICE, 2, 1, TYPED_QUESTIONS[0])
 
 
 def test_reveal_on_timeout_then_next_question_after_the_pause(clock: FakeClock) -> None:
@@ -254,10 +259,8 @@ def test_reveal_on_timeout_then_next_question_after_the_pause(clock: FakeClock) 
     clock.advance(LIMIT - 5 - 0.5)
     assert kinds(round_.tick()) == [HintShown, HintShown]
     clock.advance(0.5)
-    assert round_.tick() == [
-        Revealed(TYPED_QUESTIONS[0], 1, 3, RevealReason.TIMEOUT, (), None),
-    ]
-    assert round_.tick() == []
+    assert round_.tick() == (Revealed(TYPED_QUESTIONS[0], 1, 3, RevealReason.TIMEOUT, (), None),)
+    assert round_.tick() == ()
     assert round_.state is RoundState.INTERMISSION
     assert round_.next_due_at() == 1000.0 + LIMIT + PAUSE
     assert round_.answer(ALICE, False, "Nick Urata").outcome is GuessOutcome.IGNORED
@@ -298,7 +301,7 @@ def test_no_pause_posts_the_reveal_then_the_next_question(clock: FakeClock) -> N
 def test_answers_before_start_are_ignored_and_start_only_once(clock: FakeClock) -> None:
     round_ = make_round(clock)
     assert round_.state is RoundState.NOT_STARTED
-    assert round_.tick() == []
+    assert round_.tick() == ()
     assert round_.next_due_at() is None
     assert round_.answer(ALICE, False, "Nick Urata").outcome is GuessOutcome.IGNORED
     round_.start()
@@ -327,20 +330,21 @@ def test_buttons_round_rewards_every_correct_player_fastest_most(clock: FakeCloc
     assert round_.choose(DAVE, 1).outcome is ChoiceOutcome.RECORDED
 
     # No hints in buttons mode, and typed messages are just chat.
-    assert round_.tick() == []
+    assert round_.tick() == ()
     assert round_.answer(CAROL, False, "Nick Urata").outcome is GuessOutcome.IGNORED
 
     clock.advance(LIMIT)
     events = round_.tick()
+    asked = BUTTON_QUESTIONS[0]
     awards = (
-        Awarded(GUILD, CHANNEL, ALICE, 3, 1),
-        Awarded(GUILD, CHANNEL, BOB, 2, 1),
-        Awarded(GUILD, CHANNEL, DAVE, 1, 1),
+        Awarded(GUILD, CHANNEL, ALICE, 3, 1, asked),
+        Awarded(GUILD, CHANNEL, BOB, 2, 1, asked),
+        Awarded(GUILD, CHANNEL, DAVE, 1, 1, asked),
     )
-    assert events == [
+    assert events == (
         *awards,
-        Revealed(BUTTON_QUESTIONS[0], 1, 2, RevealReason.TIMEOUT, awards, correct_choice=1),
-    ]
+        Revealed(asked, 1, 2, RevealReason.TIMEOUT, awards, correct_choice=1),
+    )
     late = round_.choose(CAROL, 1)
     assert late.outcome is ChoiceOutcome.TOO_LATE
 
@@ -462,22 +466,11 @@ def test_buttons_round_stops_after_questions_without_clicks(clock: FakeClock) ->
 # ---------------------------------------------------------------- stop / skip
 
 
-def test_other_users_may_not_stop_or_skip(clock: FakeClock) -> None:
-    round_ = make_round(clock)
-    round_.start()
-    with pytest.raises(NotAllowedError):
-        round_.skip(ALICE, can_manage=False)
-    with pytest.raises(NotAllowedError):
-        round_.stop(ALICE, can_manage=False)
-    assert round_.current_number == 1
-    assert round_.state is RoundState.ASKING
-
-
 def test_starter_can_skip_without_award(clock: FakeClock) -> None:
     round_ = make_round(clock)
     round_.start()
     clock.advance(3)
-    events = round_.skip(STARTER, can_manage=False)
+    events = round_.skip()
     assert kinds(events) == [Revealed, QuestionStarted]
     revealed = events[0]
     assert isinstance(revealed, Revealed)
@@ -491,13 +484,13 @@ def test_skip_during_the_pause_starts_the_next_question(clock: FakeClock) -> Non
     round_ = make_round(clock)
     round_.start()
     round_.answer(ALICE, False, "Nick Urata")
-    assert kinds(round_.skip(STARTER, can_manage=False)) == [QuestionStarted]
+    assert kinds(round_.skip()) == [QuestionStarted]
 
 
 def test_skipping_the_last_question_ends_the_round(clock: FakeClock) -> None:
     round_ = make_round(clock, questions=TYPED_QUESTIONS[:1])
     round_.start()
-    events = round_.skip(ALICE, can_manage=True)
+    events = round_.skip()
     assert kinds(events) == [Revealed, RoundEnded]
 
 
@@ -505,7 +498,7 @@ def test_skip_in_buttons_mode_discards_clicks(clock: FakeClock) -> None:
     round_ = make_round(clock, questions=BUTTON_QUESTIONS, mode=RoundMode.BUTTONS)
     round_.start()
     round_.choose(ALICE, 1)
-    events = round_.skip(STARTER, can_manage=False)
+    events = round_.skip()
     assert kinds(events) == [Revealed, QuestionStarted]
     assert round_.scoreboard().lines == ()
 
@@ -516,7 +509,7 @@ def test_manager_can_stop(clock: FakeClock) -> None:
     round_.answer(ALICE, False, "Nick Urata")
     clock.advance(PAUSE)
     round_.tick()
-    events = round_.stop(BOB, can_manage=True)
+    events = round_.stop()
     assert kinds(events) == [Revealed, RoundEnded]
     revealed, ended = events
     assert isinstance(revealed, Revealed)
@@ -524,29 +517,47 @@ def test_manager_can_stop(clock: FakeClock) -> None:
     assert isinstance(ended, RoundEnded)
     assert ended.reason is EndReason.STOPPED
     assert ended.scoreboard.as_dict() == {ALICE: 3}
-    with pytest.raises(RoundStateError):
-        round_.stop(STARTER, can_manage=False)
-    with pytest.raises(RoundStateError):
-        round_.skip(STARTER, can_manage=False)
+    assert round_.stop() == ()  # a stop that waited its turn finds nothing left to do
+    assert round_.skip() == ()
+    assert round_.end_reason is EndReason.STOPPED
 
 
 def test_starter_can_stop_during_the_pause(clock: FakeClock) -> None:
     round_ = make_round(clock)
     round_.start()
     round_.answer(ALICE, False, "Nick Urata")
-    assert kinds(round_.stop(STARTER, can_manage=False)) == [RoundEnded]
+    assert kinds(round_.stop()) == [RoundEnded]
 
 
 def test_stop_before_start_ends_the_round(clock: FakeClock) -> None:
     round_ = make_round(clock)
-    assert kinds(round_.stop(STARTER, can_manage=False)) == [RoundEnded]
+    assert kinds(round_.stop()) == [RoundEnded]
     assert round_.finished
 
 
 def test_skip_before_start_is_refused(clock: FakeClock) -> None:
     round_ = make_round(clock)
     with pytest.raises(RoundStateError):
-        round_.skip(STARTER, can_manage=False)
+        round_.skip()
+
+
+def test_a_stop_after_the_round_completed_leaves_it_as_it_ended(clock: FakeClock) -> None:
+    round_ = make_round(clock, questions=TYPED_QUESTIONS[:1])
+    round_.start()
+    round_.answer(ALICE, False, "Nick Urata")
+    assert round_.stop() == ()
+    assert round_.end_reason is EndReason.COMPLETED
+    assert round_.scoreboard().as_dict() == {ALICE: 3}
+
+
+def test_due_in_counts_down_on_the_round_clock(clock: FakeClock) -> None:
+    round_ = make_round(clock)
+    assert round_.due_in() is None
+    round_.start()
+    clock.advance(1)
+    assert round_.due_in() == pytest.approx(LIMIT * HINT_FRACTIONS[0] - 1)
+    clock.advance(LIMIT)
+    assert round_.due_in() == 0.0
 
 
 @pytest.mark.parametrize("action", ["skip", "stop"])
@@ -554,7 +565,7 @@ def test_control_after_the_last_timeout_just_reports_the_end(clock: FakeClock, a
     round_ = make_round(clock, questions=TYPED_QUESTIONS[:1])
     round_.start()
     clock.advance(LIMIT)  # the timer loop has not noticed yet
-    events = getattr(round_, action)(STARTER, can_manage=False)
+    events = getattr(round_, action)()
     assert kinds(events) == [Revealed, RoundEnded]
     assert round_.end_reason is EndReason.COMPLETED
 
@@ -624,28 +635,29 @@ def test_spoiler_flag_is_carried_along(clock: FakeClock) -> None:
 # ---------------------------------------------------------------- registry
 
 
-def make_registry(clock: FakeClock) -> RoundRegistry:
+def make_registry(clock: FakeClock) -> RoundRegistry[Round]:
     return RoundRegistry(clock=clock, judge=stand_in_judge)
+
+
+def open_round(
+    registry: RoundRegistry[Round], channel_id: int, count: int = 1, **settings: float
+) -> Round:
+    """A round registered as its own runner (the cog registers a driver instead)."""
+    return registry.open(
+        lambda round_: round_,
+        guild_id=GUILD,
+        channel_id=channel_id,
+        starter_id=STARTER,
+        questions=TYPED_QUESTIONS[:count],
+        mode=RoundMode.TYPED,
+        **settings,
+    )
 
 
 def test_registry_runs_two_channels_independently(clock: FakeClock) -> None:
     registry = make_registry(clock)
-    first = registry.create(
-        guild_id=GUILD,
-        channel_id=1,
-        starter_id=STARTER,
-        questions=TYPED_QUESTIONS[:1],
-        mode=RoundMode.TYPED,
-        time_limit=LIMIT,
-    )
-    second = registry.create(
-        guild_id=GUILD,
-        channel_id=2,
-        starter_id=ALICE,
-        questions=TYPED_QUESTIONS[:2],
-        mode=RoundMode.TYPED,
-        time_limit=LIMIT * 2,
-    )
+    first = open_round(registry, 1, time_limit=LIMIT)
+    second = open_round(registry, 2, 2, time_limit=LIMIT * 2)
     first.start()
     second.start()
     assert len(registry) == 2
@@ -654,57 +666,38 @@ def test_registry_runs_two_channels_independently(clock: FakeClock) -> None:
 
     result = first.answer(BOB, False, "Nick Urata")
     assert kinds(result.events) == [Awarded, Revealed, RoundEnded]
-    assert result.events[0] == Awarded(GUILD, 1, BOB, 3, 1)
+    assert result.events[0] == Awarded(GUILD, 1, BOB, 3, 1, TYPED_QUESTIONS[0])
     assert second.current_number == 1
     assert second.scoreboard().lines == ()
-
-    with pytest.raises(NotAllowedError):
-        second.stop(STARTER, can_manage=False)
-
     clock.advance(LIMIT)
-    ticked = registry.tick_all()
-    assert [(round_.channel_id, kinds(events)) for round_, events in ticked] == [
-        (2, [HintShown]),
-    ]
-    assert 1 not in registry  # finished rounds are pruned
-    assert registry.running(2) is second
-    assert list(registry) == [second]
+    assert kinds(second.tick()) == [HintShown]
 
 
 def test_registry_refuses_a_second_round_in_a_channel(clock: FakeClock) -> None:
     registry = make_registry(clock)
-    kwargs = {"guild_id": GUILD, "channel_id": CHANNEL, "starter_id": STARTER}
-    running = registry.create(**kwargs, questions=TYPED_QUESTIONS, mode=RoundMode.TYPED)
+    running = open_round(registry, CHANNEL, 3)
     running.start()
     with pytest.raises(RoundAlreadyRunning) as error:
-        registry.create(**kwargs, questions=TYPED_QUESTIONS, mode=RoundMode.TYPED)
+        open_round(registry, CHANNEL)
+    assert isinstance(error.value, BusyError)
     assert error.value.channel_id == CHANNEL
+    assert "/trivia stop" in str(error.value)
     assert registry.get(CHANNEL) is running
 
-    running.stop(STARTER, can_manage=False)
-    assert registry.get(CHANNEL) is running
-    assert registry.running(CHANNEL) is None
-    replacement = registry.create(**kwargs, questions=TYPED_QUESTIONS, mode=RoundMode.TYPED)
+    running.stop()
+    assert registry.get(CHANNEL) is running  # held until its runner releases it
+    registry.release(CHANNEL, running)
+    assert CHANNEL not in registry
+    replacement = open_round(registry, CHANNEL)
     assert registry.get(CHANNEL) is replacement
 
 
-def test_registry_prune_and_remove(clock: FakeClock) -> None:
+def test_registry_release_only_frees_the_runner_s_own_channel(clock: FakeClock) -> None:
     registry = make_registry(clock)
-    for channel in (1, 2, 3):
-        registry.create(
-            guild_id=GUILD,
-            channel_id=channel,
-            starter_id=STARTER,
-            questions=TYPED_QUESTIONS,
-            mode=RoundMode.TYPED,
-        ).start()
-    done = registry.get(1)
-    assert done is not None
-    done.stop(STARTER, can_manage=False)
-    assert registry.prune() == [done]
-    assert registry.prune() == []
-    removed = registry.remove(2)
-    assert removed is not None
-    assert removed.channel_id == 2
-    assert registry.remove(2) is None
-    assert [round_.channel_id for round_ in registry] == [3]
+    rounds = [open_round(registry, channel) for channel in (1, 2, 3)]
+    registry.release(2, rounds[0])  # not the runner of channel 2
+    assert len(registry) == 3
+    registry.release(2, rounds[1])
+    registry.release(2, rounds[1])
+    assert list(registry) == [rounds[0], rounds[2]]
+    assert registry.get(2) is None

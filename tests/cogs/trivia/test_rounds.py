@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import asyncio
 from dataclasses import replace
+from typing import Any
 
 from bot.app import create_bot
 from bot.storage.database import Database
@@ -166,7 +168,9 @@ async def test_generated_questions_play_end_to_end(trivia_club: TriviaClub) -> N
     alice = fake.user("alice")
     await fake.slash("trivia start", {"questions": 1, "mode": "typed"}, user=alice)
     question = await trivia_club.next_message(channel, None, "Question 1/1")
-    current = trivia_club.cog.drivers[channel.id].round.current_question
+    driver = trivia_club.cog.rounds.get(channel.id)
+    assert driver is not None
+    current = driver.round.current_question
     assert current is not None and not current.spoiler
     await fake.message(channel, current.answer, author=alice)
     reveal = await trivia_club.next_message(channel, question, "The answer was")
@@ -219,3 +223,46 @@ async def test_reset_starts_a_new_season_and_keeps_history(
     season, all_time = board.content.split("**All time**")
     assert "Season 2" in season and "No points yet." in season
     assert f"<@{alice.id}>: 3 point(s)" in all_time
+
+
+async def test_stop_while_the_last_reveal_is_being_posted_ends_cleanly(
+    trivia_club: TriviaClub, fixed_questions
+) -> None:
+    fixed_questions(make_questions(1))
+    fake, channel, bot = trivia_club.fake, trivia_club.guild.general, trivia_club.bot
+    alice = fake.user("alice")
+    await fake.slash("trivia start", {"questions": 1, "mode": "typed"}, user=alice)
+    question = await trivia_club.next_message(channel, None, "#1")
+
+    reveal_arrived, reveal_may_go = asyncio.Event(), asyncio.Event()
+
+    async def hold_the_reveal(body: Any) -> None:
+        if "The answer was" in (body or {}).get("content", ""):
+            reveal_arrived.set()
+            await reveal_may_go.wait()
+
+    fake.delay("POST", "/channels/{channel_id}/messages", hold_the_reveal)
+    stop_completed = asyncio.ensure_future(
+        bot.wait_for(
+            "app_command_completion",
+            check=lambda _, command: command.qualified_name == "trivia stop",
+            timeout=fake.timeout,
+        )
+    )
+    await fake.message(channel, "nick urata", author=alice)  # the last answer: the round ends
+    await asyncio.wait_for(reveal_arrived.wait(), fake.timeout)
+
+    reply = await fake.slash("trivia stop", user=alice)  # waits behind the reveal being posted
+    assert reply.content == "Stopping the round."
+    reveal_may_go.set()
+    reveal = await trivia_club.next_message(channel, question, "The answer was")
+    assert f"<@{alice.id}> +3" in reveal.content
+    end = await trivia_club.next_message(channel, reveal, "That's the round!")
+    assert f"<@{alice.id}>: 3 point(s)" in end.content
+    await stop_completed  # the stop finished without raising (no error reply)
+
+    texts = [m.content for m in fake.channel_messages(channel, include_interactions=True)]
+    assert not [text for text in texts if "error id" in text]
+    assert texts.count("Stopping the round.") == 1
+    assert not [text for text in texts if "The round was stopped." in text]
+    assert trivia_club.cog.rounds.get(channel.id) is None

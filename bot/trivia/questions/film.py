@@ -1,0 +1,91 @@
+"""One film's record plus the name pools every family draws answers and distractors from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final
+
+from bot.models import DocumentKind, FilmRecord, Section
+from bot.text import fold
+from bot.trivia.aliases import character_aliases, company_aliases, person_aliases, unique_folded
+from bot.trivia.questions.roles import role_of
+
+__all__ = ["FilmContext", "film_context"]
+
+STARRING_KEYS: Final = frozenset({"starring", "cast"})
+"""Infobox keys (folded) listing actors, who join the cast as answers and distractors."""
+
+
+@dataclass(frozen=True, slots=True)
+class FilmContext:
+    """The film plus the name pools the generator draws answers and distractors from."""
+
+    record: FilmRecord
+    article: str
+    crew: tuple[str, ...]
+    actors: tuple[str, ...]
+    speakers: tuple[str, ...]
+    characters: tuple[str, ...]
+    companies: tuple[str, ...]
+
+    @property
+    def people(self) -> tuple[str, ...]:
+        """Every real person named in the film's data."""
+        return unique_folded((*self.crew, *self.actors, *self.speakers))
+
+    def person_answers(self, name: str) -> tuple[str, ...]:
+        """A person's name and aliases, short forms unique among the film's people."""
+        return person_aliases(name, self.people)
+
+    def character_answers(self, name: str) -> tuple[str, ...]:
+        """A character's name and aliases, short forms unique among the film's characters."""
+        return character_aliases(name, self.characters)
+
+    def company_answers(self, name: str) -> tuple[str, ...]:
+        """A company's name and aliases, short forms unique among the film's companies."""
+        return company_aliases(name, self.companies)
+
+    def section_source(self, section: Section | None, fallback: str) -> str:
+        """``document § heading`` for a section of the article."""
+        return f"{self.article} § {section.title if section else fallback}"
+
+    def section(self, *, title: str | None = None, text: str | None = None) -> Section | None:
+        """The first section with this heading (folded) or containing this text."""
+        for section in self.record.sections:
+            if title is not None and fold(section.title) == fold(title):
+                return section
+            if text is not None and fold(text) in fold(section.text):
+                return section
+        return None
+
+
+def _article_name(film: FilmRecord) -> str:
+    """File name of the film's article (the source of kind ARTICLE), else of any source."""
+    for source in film.sources:
+        if source.kind is DocumentKind.ARTICLE:
+            return source.name
+    return film.sources[0].name if film.sources else film.slug
+
+
+def film_context(film: FilmRecord) -> FilmContext:
+    """Gather the film's name pools, in document order."""
+    crew: list[str] = []
+    companies: list[str] = []
+    starring: list[str] = []
+    for item in film.infobox:
+        role = role_of(item.key)
+        if role is not None:
+            (companies if role.company else crew).extend(item.values)
+        elif fold(item.key) in STARRING_KEYS:
+            starring.extend(item.values)
+    actors = [member.actor for member in film.cast] + starring
+    speakers = [speaker for quote in film.quotes for speaker in quote.speakers]
+    return FilmContext(
+        record=film,
+        article=_article_name(film),
+        crew=unique_folded(crew),
+        actors=unique_folded(actors),
+        speakers=unique_folded(speakers),
+        characters=unique_folded(member.character for member in film.cast),
+        companies=unique_folded(companies),
+    )
