@@ -38,6 +38,7 @@ EXTENSIONS = (
     "cogs.quotes",
     "cogs.spoilers",
     "cogs.admin",
+    "cogs.club",
     "cogs.trivia",
 )
 """The cogs to load, in order; one that fails to load is logged and skipped."""

@@ -143,6 +143,16 @@ class PostedMessage:
         """Whether only the invoking user can see the message."""
         return bool(self.flags & EPHEMERAL)
 
+    def component(self, custom_id: str) -> Mapping[str, Any] | None:
+        """The component (button or select) with this custom id, if the message has one."""
+        stack = list(self.components)
+        while stack:
+            component = stack.pop()
+            if component.get("custom_id") == custom_id:
+                return component
+            stack.extend(component.get("components", []))
+        return None
+
     @property
     def custom_ids(self) -> tuple[str, ...]:
         """Custom ids of every component (buttons, selects) on the message, in order."""

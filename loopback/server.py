@@ -470,8 +470,13 @@ class FakeDiscord:
         await self._flush()
         message_id = message if isinstance(message, int) else message.id
         current = self.store.get_message(message_id)
-        if custom_id not in current.custom_ids:
+        component = current.component(custom_id)
+        if component is None:
             raise LoopbackError(f"message {message_id} has no component {custom_id!r}")
+        if component.get("disabled"):
+            raise LoopbackError(
+                f"component {custom_id!r} is disabled: Discord lets nobody click it"
+            )
         channel = self.store.channels[current.channel_id]
         user = user or self.user()
         if channel.is_dm:

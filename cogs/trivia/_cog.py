@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Literal
 
 import discord
@@ -16,8 +17,9 @@ from bot.trivia.events import RoundMode
 from cogs._shared import Interaction, film_autocomplete, services, spoilers_allowed
 from cogs.trivia._driver import RoundDriver
 from cogs.trivia._render import leaderboard_text
+from cogs.trivia._views import AnswerButton
 
-__all__ = ["TYPED_FALLBACK_NOTE", "TriviaCog"]
+__all__ = ["MISSING_PERMISSIONS", "ROUND_PERMISSIONS", "TYPED_FALLBACK_NOTE", "TriviaCog"]
 
 DEFAULT_QUESTIONS = 10
 TYPED_FALLBACK_NOTE = (
@@ -25,12 +27,27 @@ TYPED_FALLBACK_NOTE = (
     " intent enabled for the bot), so this round uses buttons."
 )
 
+ROUND_PERMISSIONS = discord.Permissions(view_channel=True, send_messages=True)
+"""What the bot needs in a channel to run a round there (checked before it starts)."""
+MISSING_PERMISSIONS = (
+    "I can't run a round here: I need {missing} in this channel. Ask a moderator to allow it,"
+    " or start the round in another channel."
+)
+
 QuestionCount = app_commands.Range[int, engine.MIN_QUESTIONS, engine.MAX_QUESTIONS]
 Seconds = app_commands.Range[int, int(engine.MIN_TIME_LIMIT), int(engine.MAX_TIME_LIMIT)]
 
 
+def _missing(have: discord.Permissions, need: discord.Permissions) -> list[str]:
+    """Names of the permissions in ``need`` that ``have`` lacks, as Discord's clients show them."""
+    return [
+        name.replace("_", " ").title() for name, value in need if value and not getattr(have, name)
+    ]
+
+
+@app_commands.guild_only()
 class TriviaCog(commands.GroupCog, group_name="trivia", group_description="Film trivia rounds"):
-    """Trivia rounds, one per channel, many channels at once."""
+    """Trivia rounds, one per channel, many channels at once (servers only)."""
 
     def __init__(self, bot: FilmClubBot) -> None:
         self.bot = bot
@@ -38,10 +55,18 @@ class TriviaCog(commands.GroupCog, group_name="trivia", group_description="Film 
         """The running rounds, one per channel, each with its driver."""
         super().__init__()
 
+    async def cog_load(self) -> None:
+        """Answer buttons from any round, even one from before a restart."""
+        self.bot.add_dynamic_items(AnswerButton)
+
     async def cog_unload(self) -> None:
-        """Stop every round's background task."""
-        for driver in self.rounds:
-            await driver.close()
+        """End every running round with a message, then stop answering its buttons."""
+        await asyncio.gather(*(driver.close() for driver in list(self.rounds)))
+        self.bot.remove_dynamic_items(AnswerButton)
+
+    def driver_by_token(self, token: str) -> RoundDriver | None:
+        """The running round whose buttons carry ``token``."""
+        return next((d for d in self.rounds if d.token == token), None)
 
     def wake_all(self) -> None:
         """Make every round check the clock now."""
@@ -66,7 +91,6 @@ class TriviaCog(commands.GroupCog, group_name="trivia", group_description="Film 
         seconds="Seconds per question (10-120, default 30)",
     )
     @app_commands.autocomplete(film=film_autocomplete)
-    @app_commands.guild_only()
     async def start(
         self,
         interaction: Interaction,
@@ -81,6 +105,9 @@ class TriviaCog(commands.GroupCog, group_name="trivia", group_description="Film 
         channel_id = interaction.channel_id or 0
         if channel is None or not isinstance(channel, discord.abc.Messageable):
             raise NotFoundError("Trivia needs a text channel.")
+        missing = _missing(interaction.app_permissions, ROUND_PERMISSIONS)
+        if missing:
+            raise NotAllowedError(MISSING_PERMISSIONS.format(missing=" and ".join(missing)))
         typed_possible = self.bot.settings.message_content
         note = ""
         chosen_mode = RoundMode.TYPED if typed_possible else RoundMode.BUTTONS
@@ -94,10 +121,18 @@ class TriviaCog(commands.GroupCog, group_name="trivia", group_description="Film 
         )
         shown = await spoilers_allowed(interaction)
 
+        async def report(text: str) -> None:
+            await interaction.followup.send(text, allowed_mentions=discord.AllowedMentions.none())
+
         def drive(round_: Round) -> RoundDriver:
             trivia = services(interaction).trivia
             return RoundDriver(
-                round_, channel, trivia, spoilers_shown=shown, on_finished=self._finished
+                round_,
+                channel,
+                trivia,
+                spoilers_shown=shown,
+                on_finished=self._finished,
+                report=report,
             )
 
         driver = self.rounds.open(
@@ -132,32 +167,20 @@ class TriviaCog(commands.GroupCog, group_name="trivia", group_description="Film 
         await driver.control(driver.round.stop if stop else driver.round.skip)
 
     @app_commands.command(name="stop", description="Stop this channel's round")
-    @app_commands.guild_only()
     async def stop(self, interaction: Interaction) -> None:
         """End the round and post the scoreboard (the starter or Manage Messages)."""
         await self._control(interaction, stop=True)
 
     @app_commands.command(name="skip", description="Skip the current question")
-    @app_commands.guild_only()
     async def skip(self, interaction: Interaction) -> None:
         """Reveal the answer and move on (the starter or Manage Messages)."""
         await self._control(interaction, stop=False)
 
     @app_commands.command(name="leaderboard", description="This server's trivia standings")
-    @app_commands.guild_only()
     async def leaderboard(self, interaction: Interaction) -> None:
         """Show this season's and the all-time leaderboard."""
         board = await services(interaction).trivia.leaderboard(interaction.guild_id or 0)
         await interaction.response.send_message(leaderboard_text(board))
-
-    @app_commands.command(name="reset", description="Start a new season (history is kept)")
-    @app_commands.guild_only()
-    @app_commands.default_permissions(manage_guild=True)
-    @app_commands.checks.has_permissions(manage_guild=True)
-    async def reset(self, interaction: Interaction) -> None:
-        """Begin a new season; the all-time board keeps every point."""
-        season = await services(interaction).trivia.new_season(interaction.guild_id or 0)
-        await interaction.response.send_message(f"Season {season} has begun. Good luck!")
 
     @commands.Cog.listener()
     async def on_message(self, message: discord.Message) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from discord.utils import escape_markdown
 
-from bot.formatting import MESSAGE_LIMIT, spoiler, trim
+from bot.formatting import MESSAGE_LIMIT, join_capped, spoiler, trim
 from bot.models import LeaderboardEntry
 from bot.services.trivia import Leaderboard
 from bot.trivia.events import (
@@ -76,7 +76,8 @@ def reveal_text(event: Revealed, *, spoilers_shown: bool) -> str:
         answer = f"{CHOICE_LABELS[event.correct_choice]}. {answer}"
     line = f"The answer was **{_maybe_hidden(answer, hidden)}**."
     if event.winners:
-        line += " " + ", ".join(f"<@{w.user_id}> +{w.points}" for w in event.winners)
+        winners = [f"<@{w.user_id}> +{w.points}" for w in event.winners]
+        line += " " + join_capped(winners, MESSAGE_LIMIT - len(line) - 1)
     elif event.reason is RevealReason.SKIPPED:
         line = "Skipped. " + line
     else:
@@ -92,9 +93,9 @@ def _board(scoreboard: Scoreboard) -> list[str]:
     ]
 
 
-def round_end_text(event: RoundEnded) -> str:
-    """The final scoreboard, ties sharing a rank."""
-    lines = [_END_REASONS[event.reason]]
+def round_end_text(event: RoundEnded, *, why: str | None = None) -> str:
+    """The final scoreboard, ties sharing a rank; ``why`` replaces the usual opening line."""
+    lines = [why or _END_REASONS[event.reason]]
     board = _board(event.scoreboard)
     if not board:
         lines.append("No points this time.")
@@ -102,8 +103,10 @@ def round_end_text(event: RoundEnded) -> str:
         winners = event.scoreboard.winners
         if len(winners) > 1:
             lines.append("It's a tie at the top!")
-        lines.extend(board)
-    return trim("\n".join(lines), MESSAGE_LIMIT)
+    head = "\n".join(lines)
+    if not board:
+        return trim(head, MESSAGE_LIMIT)
+    return head + "\n" + join_capped(board, MESSAGE_LIMIT - len(head) - 1, separator="\n")
 
 
 def leaderboard_text(board: Leaderboard) -> str:
