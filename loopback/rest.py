@@ -133,7 +133,10 @@ class RestApi:
         request[BODY], request[FILES] = body, files
         path = request.path.removeprefix(API_PREFIX)
         fault = self.faults.take(request.method, path)
-        faulted = None if fault is None else await self.faults.apply(fault)
+        faulted = None
+        if fault is not None:
+            self.store.notify()  # a test may be waiting for the fault to hit
+            faulted = await self.faults.apply(fault)
         delay = self.store.delays.get((request.method, _route(request)))
         if delay is not None:
             await delay(body)
