@@ -7,7 +7,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.app import FilmClubBot
-from cogs._shared import Interaction, film_autocomplete, services
+from cogs._shared import Film, Interaction, services
 
 __all__ = ["ClubCog", "setup"]
 
@@ -25,14 +25,12 @@ class ClubCog(
 
     @app_commands.command(name="film", description="Set this server's film for commands")
     @app_commands.describe(film="The film commands use when none is given")
-    @app_commands.autocomplete(film=film_autocomplete)
     @app_commands.checks.has_permissions(manage_guild=True)
-    async def film(self, interaction: Interaction, film: str) -> None:
+    async def film(self, interaction: Interaction, film: Film) -> None:
         """Make a film the server's default."""
-        guild_id = interaction.guild_id or 0
-        chosen = await services(interaction).films.choose_for_guild(guild_id, film)
+        await services(interaction).films.choose_for_guild(interaction.guild_id or 0, film)
         await interaction.response.send_message(
-            f"This server's film is now **{discord.utils.escape_markdown(chosen.display)}**."
+            f"This server's film is now **{discord.utils.escape_markdown(film.display)}**."
         )
 
     @app_commands.command(name="new-season", description="Start a new trivia season")

@@ -399,8 +399,10 @@ async def test_gateway_resume_and_reconnect(world: World) -> None:
     assert (await fake.slash("perms")).content == "noted"
     await fake.ask_reconnect()
     await fake.wait_for_gateway(resumes=2)
+    ready = asyncio.create_task(world.bot.wait_for("ready", timeout=fake.timeout))
     await fake.drop_gateway(resume=False)
     await fake.wait_for_gateway(identifies=2)
+    await ready  # nothing left half-dispatched when the test ends
     assert (await fake.slash("perms")).content == "noted"
     assert fake.gateway.closed_with == [limits.CLOSE_UNKNOWN_ERROR]
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Final
 
+from bot.models import Question
 from bot.trivia.aliases import unique_folded
-from bot.trivia.models import Question
 from bot.trivia.questions.common import Draft, Entity, hash_key, loosely_equal, mentions, spaced
 
 __all__ = ["CHOICE_COUNT", "DISTRACTOR_COUNT", "is_sound", "pick_choices"]

@@ -5,6 +5,8 @@ Each round must go on (or end cleanly), and nobody is awarded twice.
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 
 from bot.storage.database import Database
@@ -27,12 +29,13 @@ async def inject(club: TriviaClub, fault: str, mode: str) -> Fault | None:
         return fake.fault("500", POSTS, method="POST")
     if fault == "slow":
         return fake.fault("slow", POSTS, method="POST", seconds=0.2)
-    if fault == "resume":
-        await fake.drop_gateway(resume=True)
-        await fake.wait_for_gateway(resumes=1)
-    elif fault == "reconnect":
-        await fake.drop_gateway(resume=False)
-        await fake.wait_for_gateway(identifies=2)
+    if fault in ("resume", "reconnect"):
+        # Wait for the bot's own "resumed" / "ready", so no event is left half-dispatched.
+        event = "resumed" if fault == "resume" else "ready"
+        back = asyncio.create_task(club.bot.wait_for(event, timeout=fake.timeout))
+        await fake.drop_gateway(resume=fault == "resume")
+        await fake.wait_for_gateway(resumes=1 if fault == "resume" else 0, identifies=1)
+        await back
     elif fault == "twice":
         fake.deliver_twice("MESSAGE_CREATE" if mode == "typed" else "INTERACTION_CREATE")
     return None
