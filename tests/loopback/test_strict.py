@@ -15,7 +15,7 @@ from discord.http import Route
 
 from loopback import limits
 from loopback.harness import run_bot
-from loopback.records import FakeGuild, NoResponseError, NotVisibleError
+from loopback.records import FakeGuild, LoopbackError, NoResponseError, NotVisibleError
 from loopback.server import FakeDiscord
 
 SEND = limits.PERM_SEND_MESSAGES
@@ -124,6 +124,12 @@ def make_bot(seen: Seen, intents: discord.Intents | None = None) -> commands.Bot
     ) -> list[app_commands.Choice[str]]:
         return [app_commands.Choice(name=f"c{i}", value=f"c{i}") for i in range(int(current))]
 
+    @bot.tree.command(name="closed", description="Post a button nobody may click")
+    async def closed(interaction: discord.Interaction) -> None:
+        view = discord.ui.View()
+        view.add_item(discord.ui.Button(label="Gone", custom_id="gone", disabled=True))
+        await interaction.response.send_message("closed", view=view)
+
     @bot.listen("on_message")
     async def heard(message: discord.Message) -> None:
         if not message.author.bot:
@@ -207,6 +213,13 @@ async def test_command_registration_is_checked(world: World) -> None:
         await world.bot.http.request(route, json=bad)
     assert (caught.value.status, caught.value.code) == (400, 50035)
     assert "0.name" in caught.value.text and "0.description" in caught.value.text
+
+
+async def test_a_disabled_button_cannot_be_clicked(world: World) -> None:
+    reply = await world.fake.slash("closed")
+    assert reply.message is not None
+    with pytest.raises(LoopbackError, match="disabled"):
+        await world.fake.click(reply.message, "gone")
 
 
 # -- interaction lifecycle -----------------------------------------------------------------

@@ -112,11 +112,11 @@ async def test_a_click_is_answered_while_a_post_is_held(
     await fake.slash("trivia start", {"questions": 2, "mode": "buttons"})
     question = await trivia_club.next_message(channel, None, "#1")
     await fake.click(question, question.custom_ids[0], user=fake.user("alice"))
-    # The question closes: the round edits its buttons (held here, like a slow network)
-    # before it posts the reveal; the buttons are still live while the edit hangs.
-    held = fake.fault("slow", r"/channels/\d+/messages/\d+$", method="PATCH")
+    # The question closes: the round's next request to the channel (it disables the buttons,
+    # then posts the reveal) hangs, like a slow network; the buttons are still live meanwhile.
+    held = fake.fault("slow", r"/channels/\d+/messages(/\d+)?$")
     await trivia_club.advance(30)
-    await fake.store.wait_until(lambda: held.hits or None, fake.timeout, "the held edit")
+    await fake.store.wait_until(lambda: held.hits or None, fake.timeout, "the held request")
     try:
         clicked = await fake.click(question, question.custom_ids[1], user=fake.user("bob"))
         assert clicked.ephemeral and "Too late" in clicked.content
