@@ -296,6 +296,32 @@ async def test_bot_may_not_post_where_it_lacks_permissions(world: World) -> None
     assert await world.post(other.id, {"content": "hello"}) is None
 
 
+async def test_reactions_and_edits_follow_the_rules(world: World) -> None:
+    fake, channel = world.fake, world.guild.general
+    typed = await fake.message(channel, "a member's message", author=fake.user("alice"))
+    react = Route(
+        "PUT",
+        "/channels/{channel_id}/messages/{message_id}/reactions/{emoji}/@me",
+        channel_id=channel.id,
+        message_id=typed.id,
+        emoji="%F0%9F%8E%AC",
+    )
+    await world.bot.http.request(react)
+    fake.set_overwrite(channel, fake.bot_user, deny=limits.PERM_ADD_REACTIONS)
+    with pytest.raises(discord.Forbidden) as caught:
+        await world.bot.http.request(react)
+    assert caught.value.code == 50013
+    edit = Route(
+        "PATCH",
+        "/channels/{channel_id}/messages/{message_id}",
+        channel_id=channel.id,
+        message_id=typed.id,
+    )
+    with pytest.raises(discord.Forbidden) as caught:
+        await world.bot.http.request(edit, json={"content": "mine now"})
+    assert caught.value.code == 50005
+
+
 async def test_interaction_payload_carries_channel_permissions(world: World) -> None:
     fake, guild = world.fake, world.guild
     channel = guild.general
