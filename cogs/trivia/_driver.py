@@ -116,7 +116,7 @@ class RoundDriver:
         result = self.round.choose(user_id, choice, question_number)
         if result.events:
             self._pending.extend(result.events)
-            task = asyncio.create_task(self._drain(), name=f"trivia-post-{self.token}")
+            task = asyncio.create_task(self._drain_logged(), name=f"trivia-post-{self.token}")
             self._posters.add(task)
             task.add_done_callback(self._posters.discard)
             self.wake()
@@ -192,6 +192,13 @@ class RoundDriver:
                     )
                     await self._abort(error)
                     return
+
+    async def _drain_logged(self) -> None:
+        """`_drain` for a background task: an unexpected error is logged, not lost."""
+        try:
+            await self._drain()
+        except Exception:
+            log.exception("trivia round in channel %s failed", self.round.channel_id)
 
     async def _abort(self, error: discord.HTTPException) -> None:
         """Save what was already won, stop the round, and tell the players why."""
