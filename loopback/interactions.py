@@ -207,7 +207,10 @@ def hidden_because(command: Mapping[str, Any], perms: int, *, dm: bool) -> str |
     required = command.get("default_member_permissions")
     if required is None or perms & ADMINISTRATOR:
         return None
-    if int(required) & perms != int(required):
+    needed = int(required)
+    if needed == 0:  # "0": nobody but administrators (application-commands.mdx)
+        return "only administrators may use it"
+    if needed & perms != needed:
         return f"needs permissions {required}"
     return None
 
