@@ -15,7 +15,7 @@ from loopback.faults import Fault
 from loopback.records import PostedMessage
 from tests.cogs.trivia.conftest import TriviaClub, make_questions
 
-FAULTS = ("429", "500", "slow", "resume", "reconnect", "twice")
+FAULTS = ("429", "500", "slow", "resume", "op7", "reconnect", "twice")
 MODES = ("typed", "buttons")
 POSTS = r"/channels/\d+/messages$"
 
@@ -29,13 +29,17 @@ async def inject(club: TriviaClub, fault: str, mode: str) -> Fault | None:
         return fake.fault("500", POSTS, method="POST")
     if fault == "slow":
         return fake.fault("slow", POSTS, method="POST", seconds=0.2)
-    if fault in ("resume", "reconnect"):
+    if fault in ("resume", "op7", "reconnect"):
         # Wait for the bot's own "resumed" / "ready", so no event is left half-dispatched.
-        event = "resumed" if fault == "resume" else "ready"
+        event = "ready" if fault == "reconnect" else "resumed"
         back = asyncio.create_task(club.bot.wait_for(event, timeout=fake.timeout))
-        await fake.drop_gateway(resume=fault == "resume")
-        await fake.wait_for_gateway(resumes=1 if fault == "resume" else 0, identifies=1)
+        if fault == "op7":
+            await fake.ask_reconnect()
+        else:
+            await fake.drop_gateway(resume=fault == "resume")
         await back
+        gateway = fake.gateway
+        assert (gateway.identifies, gateway.resumes) == ((2, 0) if event == "ready" else (1, 1))
     elif fault == "twice":
         fake.deliver_twice("MESSAGE_CREATE" if mode == "typed" else "INTERACTION_CREATE")
     return None
