@@ -311,7 +311,11 @@ class RestApi:
             )
         elif kind in (6, 7):
             if state.clicked_message_id is None:
-                return _error(400, 50035, "Invalid Form Body: update types need a component")
+                return _error(
+                    400,
+                    limits.ERROR_INVALID_FORM_BODY,
+                    "Invalid Form Body: update types need a component",
+                )
             state.original_id = state.clicked_message_id
             if kind == 7:
                 message = store.edit_message(state.clicked_message_id, data, files)
