@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from typing import Any
 
+import aiohttp
 import discord
 import pytest
 from discord import app_commands
@@ -412,6 +413,29 @@ async def test_rate_limit_is_retried_after_retry_after(world: World) -> None:
     assert fault.hits == 1
     statuses = [r.status for r in world.fake.requests if r.path.endswith("/messages")]
     assert statuses == [429, 200]
+
+
+async def test_rate_limit_answer_has_discords_body_and_headers() -> None:
+    async with FakeDiscord() as fake:
+        channel = fake.add_guild().general
+        fake.fault("429", r"/messages$", seconds=1.5)
+        url = f"{fake.api_url}/channels/{channel.id}/messages"
+        headers = {"Authorization": f"Bot {fake.token}"}
+        async with aiohttp.ClientSession() as session:
+            async with session.post(url, json={"content": "x"}, headers=headers) as response:
+                body = await response.json()
+                assert response.status == 429
+                assert body == {
+                    "message": "You are being rate limited.",
+                    "retry_after": 1.5,
+                    "global": False,
+                }
+                for name in limits.RATE_LIMIT_HEADERS:
+                    assert name in response.headers
+                assert response.headers["X-RateLimit-Remaining"] == "0"
+                assert response.headers["X-RateLimit-Reset-After"] == "1.500"
+            async with session.post(url, json={"content": "x"}, headers={}) as response:
+                assert response.status == 401
 
 
 async def test_server_error_is_retried(world: World) -> None:
