@@ -190,6 +190,8 @@ class FilmClubBot(commands.Bot):
         report = await self._services.knowledge.ensure_loaded()
         if report is not None and report.error is not None:
             log.error("first seed load failed: %s", report.error)
+        for failure in report.failures if report is not None else ():
+            log.error("film failed to load, the others loaded: %s", failure)
         for extension in EXTENSIONS:
             try:
                 await self.load_extension(extension)

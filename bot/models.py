@@ -13,6 +13,7 @@ __all__ = [
     "CastEntry",
     "CastMember",
     "DocumentKind",
+    "FilmFailure",
     "FilmRecord",
     "FilmSummary",
     "InfoboxField",
@@ -60,6 +61,8 @@ class InfoboxField:
     key: str
     values: tuple[str, ...]
     line: int
+    notes: tuple[str | None, ...] = ()
+    """Per value, a qualifier written beside it ('associate producer', 'A.S.C.'), if any."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +93,8 @@ class CastMember:
     description: str | None
     position: int
     spoiler: bool = False
+    note: str | None = None
+    """A qualifier written beside the names: 'uncredited', 'voice', 'credited as X', a language."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,10 +212,32 @@ class FilmRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class FilmFailure:
+    """A film folder that could not be loaded: the file, line and reason, and what was kept."""
+
+    slug: str
+    path: str
+    message: str
+    line: int | None = None
+    kept: bool = False
+    """True when the film's previously loaded content stays in place."""
+
+    @property
+    def where(self) -> str:
+        """``path:line`` (or the path alone) of the problem."""
+        return f"{self.path}:{self.line}" if self.line is not None else self.path
+
+    def __str__(self) -> str:
+        outcome = "previous content kept" if self.kept else "not loaded"
+        return f"{self.slug} ({outcome}): {self.where}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
 class KnowledgeBase:
-    """All films parsed from a seeds folder."""
+    """All films parsed from a seeds folder, and the folders that failed (a film fails alone)."""
 
     films: tuple[FilmRecord, ...] = field(default_factory=tuple)
+    failures: tuple[FilmFailure, ...] = field(default_factory=tuple)
 
     def film(self, slug: str) -> FilmRecord | None:
         """The film with this slug, if any."""

@@ -7,7 +7,7 @@ from discord.ext import commands
 
 from bot.app import FilmClubBot
 from bot.formatting import MESSAGE_LIMIT, trim
-from bot.reports import reseed_summary
+from bot.reports import reseed_reply
 from cogs._shared import Interaction, services
 
 __all__ = ["AdminCog", "is_bot_admin", "setup"]
@@ -34,10 +34,7 @@ class AdminCog(commands.Cog):
         """Parse every seed and swap the knowledge base atomically; report the changes."""
         await interaction.response.defer(ephemeral=True, thinking=True)
         report = await services(interaction).knowledge.reseed(dry_run=dry_run)
-        text = reseed_summary(report)
-        if report.warnings:
-            shown = report.warnings[:MAX_WARNINGS_SHOWN]
-            text += "\nwarnings:\n" + "\n".join(f"- {w}" for w in shown)
+        text = reseed_reply(report, MAX_WARNINGS_SHOWN)
         await interaction.followup.send(
             f"```\n{trim(text, MESSAGE_LIMIT - 8)}\n```", ephemeral=True
         )

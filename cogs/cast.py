@@ -34,6 +34,8 @@ def cast_text(lookup: CastLookup, *, spoilers_shown: bool) -> str:
             f"**{escape_markdown(member.actor)}** plays **{escape_markdown(member.character)}**"
             f" in *{escape_markdown(entry.film.display)}*"
         )
+        if member.note:
+            line += f" ({escape_markdown(member.note)})"
         if member.description:
             description = trim(member.description, DESCRIPTION_CHARS)
             hide = member.spoiler and not spoilers_shown

@@ -122,7 +122,7 @@ class Gateway:
             self.store.ensure_member(guild_id, self.store.users[user_id])
             for user_id in state.members
         ]
-        overwrites = {cid: list(o.values()) for cid, o in state.overwrites.items()}
+        overwrites = self.store.overwrites
         return guild_payload(state.guild, state.channels, state.roles, members, overwrites)
 
     async def handle(self, request: web.Request) -> web.WebSocketResponse:
@@ -249,7 +249,7 @@ class Gateway:
         """Announce a channel's new permission overwrites."""
         state = self.store.guild_of(guild_id)
         channel = state.channels[channel_index]
-        overwrites = list(state.overwrites.get(channel.id, {}).values())
+        overwrites = self.store.overwrites.get(channel.id, [])
         payload = channel_payload(channel, channel_index, overwrites=overwrites)
         await self.dispatch("CHANNEL_UPDATE", payload)
 

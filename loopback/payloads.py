@@ -10,7 +10,6 @@ from typing import Any
 import discord
 
 from loopback.limits import CONTEXT_BOT_DM, CONTEXT_GUILD
-from loopback.permissions import Overwrite
 from loopback.records import FakeChannel, FakeGuild, FakeRole, FakeUser
 
 __all__ = [
@@ -139,7 +138,7 @@ def channel_payload(
     channel: FakeChannel,
     position: int,
     permissions: int | None = None,
-    overwrites: Sequence[Overwrite] = (),
+    overwrites: Sequence[Json] = (),
 ) -> Json:
     """Build a guild text channel object (with the resolved `permissions` for interactions)."""
     data: Json = {
@@ -148,7 +147,7 @@ def channel_payload(
         "type": channel.type,
         "name": channel.name,
         "position": position,
-        "permission_overwrites": [o.payload() for o in overwrites],
+        "permission_overwrites": [dict(o) for o in overwrites],
         "nsfw": False,
         "topic": None,
         "last_message_id": None,
@@ -166,7 +165,7 @@ def guild_payload(
     channels: Sequence[FakeChannel],
     roles: Sequence[FakeRole],
     members: Sequence[Json],
-    overwrites: Mapping[int, Sequence[Overwrite]] | None = None,
+    overwrites: Mapping[int, Sequence[Json]] | None = None,
 ) -> Json:
     """Build the GUILD_CREATE payload for a fully available guild."""
     return {
@@ -322,7 +321,7 @@ def interaction_payload(
     member: Json | None,
     permissions: int,
     app_permissions: int,
-    overwrites: Sequence[Overwrite] = (),
+    overwrites: Sequence[Json] = (),
     message: Mapping[str, Any] | None = None,
     locale: str = "en-US",
 ) -> Json:

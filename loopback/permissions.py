@@ -2,39 +2,38 @@
 
 Follows developers/topics/permissions.mdx ("Permission Overwrites"): the owner and
 ADMINISTRATOR have everything; otherwise @everyone's overwrite applies, then the combined role
-overwrites (deny, then allow), then the member's own overwrite.
+overwrites (deny, then allow), then the member's own overwrite. Overwrites are kept as the
+payload objects Discord sends (`{"id", "type", "allow", "deny"}`), per channel, in the store.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from typing import Any
 
-from loopback.limits import ADMINISTRATOR
+from loopback.limits import ADMINISTRATOR, PERM_SEND_MESSAGES
 
-__all__ = ["ALL_PERMISSIONS", "Overwrite", "base_permissions", "channel_permissions"]
+__all__ = [
+    "ALL_PERMISSIONS",
+    "MEMBER_OVERWRITE",
+    "ROLE_OVERWRITE",
+    "SEND_MESSAGES",
+    "apply_overwrites",
+    "base_permissions",
+    "overwrite_payload",
+]
 
+Json = dict[str, Any]
 ALL_PERMISSIONS = (1 << 53) - 1
 """Every permission bit Discord may define (what the owner and administrators have)."""
+ROLE_OVERWRITE = 0
+MEMBER_OVERWRITE = 1
+SEND_MESSAGES = PERM_SEND_MESSAGES
 
 
-@dataclass(frozen=True)
-class Overwrite:
-    """A channel overwrite for a role or a member (`kind` 0 = role, 1 = member)."""
-
-    target_id: int
-    kind: int
-    allow: int = 0
-    deny: int = 0
-
-    def payload(self) -> dict[str, object]:
-        """The overwrite as it appears in a channel object."""
-        return {
-            "id": str(self.target_id),
-            "type": self.kind,
-            "allow": str(self.allow),
-            "deny": str(self.deny),
-        }
+def overwrite_payload(target_id: int, kind: int, *, allow: int = 0, deny: int = 0) -> Json:
+    """One permission overwrite object (`kind` 0 for a role, 1 for a member)."""
+    return {"id": str(target_id), "type": kind, "allow": str(allow), "deny": str(deny)}
 
 
 def base_permissions(
@@ -53,29 +52,37 @@ def base_permissions(
     return ALL_PERMISSIONS if value & ADMINISTRATOR else value
 
 
-def channel_permissions(
+def apply_overwrites(
     base: int,
-    overwrites: Mapping[int, Overwrite],
+    overwrites: Iterable[Mapping[str, Any]],
     *,
     guild_id: int,
-    member_role_ids: Iterable[int],
     user_id: int,
+    role_ids: Iterable[int] = (),
 ) -> int:
-    """Apply a channel's overwrites to `base` (administrators are not affected)."""
+    """Resolve channel permissions: @everyone's overwrite, then the member's roles, then them.
+
+    Administrators are not affected by overwrites.
+    """
     if base & ADMINISTRATOR:
-        return ALL_PERMISSIONS
+        return base
+    listed = list(overwrites)
+    roles = {int(r) for r in role_ids} - {guild_id}
+
+    def layer(kind: int, targets: set[int]) -> tuple[int, int]:
+        allow = deny = 0
+        for entry in listed:
+            if int(entry["type"]) == kind and int(entry["id"]) in targets:
+                allow |= int(entry["allow"])
+                deny |= int(entry["deny"])
+        return allow, deny
+
     value = base
-    everyone = overwrites.get(guild_id)
-    if everyone is not None:
-        value = (value & ~everyone.deny) | everyone.allow
-    allow = deny = 0
-    for role_id in member_role_ids:
-        role = overwrites.get(role_id)
-        if role is not None and role.kind == 0:
-            allow |= role.allow
-            deny |= role.deny
-    value = (value & ~deny) | allow
-    member = overwrites.get(user_id)
-    if member is not None and member.kind == 1:
-        value = (value & ~member.deny) | member.allow
+    for kind, targets in (
+        (ROLE_OVERWRITE, {guild_id}),
+        (ROLE_OVERWRITE, roles),
+        (MEMBER_OVERWRITE, {user_id}),
+    ):
+        allow, deny = layer(kind, targets)
+        value = (value & ~deny) | allow
     return value

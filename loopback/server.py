@@ -19,7 +19,7 @@ from loopback.payloads import (
     DEFAULT_MEMBER_PERMISSIONS,
     role_payload,
 )
-from loopback.permissions import Overwrite
+from loopback.permissions import MEMBER_OVERWRITE, ROLE_OVERWRITE, overwrite_payload
 from loopback.records import (
     Choice,
     FakeChannel,
@@ -40,7 +40,6 @@ Json = dict[str, Any]
 DEFAULT_BOT_ID = 1_190_000_000_000_000_001
 DEFAULT_TOKEN = "loopback-token"  # noqa: S105 - not a secret: a fixed token for the fake
 GATEWAY_PATH = "/gateway-ws"
-ROLE_TARGET, MEMBER_TARGET = 0, 1
 
 
 class FakeDiscord:
@@ -275,12 +274,26 @@ class FakeDiscord:
     ) -> None:
         """Set a channel overwrite for a role or a member (announced with CHANNEL_UPDATE)."""
         state = self.store.guild_of(channel.guild_id)
-        kind = ROLE_TARGET if isinstance(target, FakeRole) else MEMBER_TARGET
-        overwrite = Overwrite(target.id, kind, perm_value(allow) or 0, perm_value(deny) or 0)
-        state.overwrites.setdefault(channel.id, {})[target.id] = overwrite
+        kind = ROLE_OVERWRITE if isinstance(target, FakeRole) else MEMBER_OVERWRITE
+        entry = overwrite_payload(
+            target.id, kind, allow=perm_value(allow) or 0, deny=perm_value(deny) or 0
+        )
+        kept = [e for e in self.store.overwrites.get(channel.id, []) if e["id"] != entry["id"]]
+        self.store.overwrites[channel.id] = [*kept, entry]
         if self.gateway.sessions:
             index = next(i for i, c in enumerate(state.channels) if c.id == channel.id)
             self._spawn(self.gateway.channel_update(channel.guild_id, index))
+
+    def set_permissions(
+        self,
+        channel: FakeChannel,
+        target: FakeRole | FakeUser,
+        *,
+        allow: PermissionsLike = 0,
+        deny: PermissionsLike = 0,
+    ) -> None:
+        """The same as `set_overwrite` (the name the console uses)."""
+        self.set_overwrite(channel, target, allow=allow, deny=deny)
 
     def permissions_in(self, channel: FakeChannel, user: FakeUser) -> int:
         """A member's permissions in a channel, from roles and overwrites."""

@@ -16,7 +16,7 @@ from loopback.payloads import (
     message_payload,
     now_iso,
 )
-from loopback.permissions import Overwrite, base_permissions, channel_permissions
+from loopback.permissions import apply_overwrites, base_permissions
 from loopback.records import (
     DM_CHANNEL,
     LOADING,
@@ -49,8 +49,6 @@ class GuildState:
     channels: list[FakeChannel]
     roles: list[FakeRole]
     members: dict[int, tuple[tuple[int, ...], str]] = field(default_factory=dict)
-    overwrites: dict[int, dict[int, Overwrite]] = field(default_factory=dict)
-    """Channel id -> target id -> overwrite."""
 
     def role_permissions(self) -> dict[int, int]:
         """Role id -> the role's guild-level permissions."""
@@ -93,6 +91,8 @@ class Store:
         self.channels: dict[int, FakeChannel] = {}
         self.messages: dict[int, PostedMessage] = {}
         self.commands: dict[int | None, list[Json]] = {}
+        self.overwrites: dict[int, list[Json]] = {}
+        """Permission overwrites per channel id (see `loopback.permissions`)."""
         self.command_ids: dict[tuple[int | None, str, int], int] = {}
         self.interactions: dict[int, InteractionState] = {}
         self.requests: list[RecordedRequest] = []
@@ -178,12 +178,12 @@ class Store:
         )
         if channel is None:
             return base
-        return channel_permissions(
+        return apply_overwrites(
             base,
-            state.overwrites.get(channel.id, {}),
+            self.overwrites.get(channel.id, ()),
             guild_id=guild_id,
-            member_role_ids=role_ids,
             user_id=user.id,
+            role_ids=role_ids,
         )
 
     def bot_permissions(self, channel: FakeChannel) -> int:
@@ -192,11 +192,9 @@ class Store:
             return DM_APP_PERMISSIONS
         return self.member_permissions(channel.guild_id, self.bot_user, channel)
 
-    def channel_overwrites(self, channel: FakeChannel) -> list[Overwrite]:
-        """The overwrites set on a guild channel."""
-        if channel.is_dm:
-            return []
-        return list(self.guild_of(channel.guild_id).overwrites.get(channel.id, {}).values())
+    def channel_overwrites(self, channel: FakeChannel) -> list[Json]:
+        """The overwrites set on a guild channel (payload objects)."""
+        return [] if channel.is_dm else list(self.overwrites.get(channel.id, ()))
 
     def dm_channel(self, user: FakeUser) -> FakeChannel:
         """The DM channel between `user` and the bot (created on first use)."""

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.errors import BusyError, SeedError
-from bot.models import KnowledgeBase
+from bot.models import FilmFailure, FilmRecord, KnowledgeBase
 from bot.seeds import load_seeds
 from bot.services.fingerprints import CATEGORIES, fingerprint_knowledge_base
 from bot.storage.database import Database, Fingerprints
@@ -40,12 +41,14 @@ class FilmChange:
 
 @dataclass(frozen=True, slots=True)
 class ReseedReport:
-    """The outcome of a reseed: per-film changes, or the error that stopped it."""
+    """The outcome of a reseed: per-film changes and failures, or the error that stopped it."""
 
     dry_run: bool
     films: tuple[FilmChange, ...] = ()
     warnings: tuple[str, ...] = ()
     error: SeedError | None = None
+    failures: tuple[FilmFailure, ...] = ()
+    """Films that could not be loaded; each kept its previous content when it had any."""
     knowledge_base: KnowledgeBase = field(default_factory=KnowledgeBase)
 
     @property
@@ -105,15 +108,32 @@ class KnowledgeService:
             raise BusyError("a reseed is already running")
         async with self._lock:
             try:
-                kb = await asyncio.to_thread(load_seeds, self._seeds_dir)
+                parsed = await asyncio.to_thread(load_seeds, self._seeds_dir)
             except SeedError as error:
                 return ReseedReport(dry_run=dry_run, error=error)
+            kb = await self._keep_failed_films(parsed)
             new = fingerprint_knowledge_base(kb)
             changes = diff(await self._database.fingerprints(), new)
             if not dry_run:
                 await self._database.replace_knowledge_base(kb, new)
                 self.generation += 1
-            warnings = tuple(w for film in kb.films for w in film.warnings)
+            warnings = tuple(f"{film.slug}/{w}" for film in parsed.films for w in film.warnings)
             return ReseedReport(
-                dry_run=dry_run, films=changes, warnings=warnings, knowledge_base=kb
+                dry_run=dry_run,
+                films=changes,
+                warnings=warnings,
+                failures=kb.failures,
+                knowledge_base=kb,
             )
+
+    async def _keep_failed_films(self, parsed: KnowledgeBase) -> KnowledgeBase:
+        """Put back the stored content of every film that failed to parse: nothing is lost."""
+        films: list[FilmRecord] = list(parsed.films)
+        failures: list[FilmFailure] = []
+        for failure in parsed.failures:
+            previous = await self._database.film_record(failure.slug)
+            if previous is not None:
+                films.append(previous)
+            failures.append(dataclasses.replace(failure, kept=previous is not None))
+        films.sort(key=lambda film: film.slug)
+        return KnowledgeBase(films=tuple(films), failures=tuple(failures))

@@ -7,7 +7,14 @@ from typing import Any
 import pytest
 
 from loopback import limits
-from loopback.permissions import ALL_PERMISSIONS, Overwrite, base_permissions, channel_permissions
+from loopback.permissions import (
+    ALL_PERMISSIONS,
+    MEMBER_OVERWRITE,
+    ROLE_OVERWRITE,
+    apply_overwrites,
+    base_permissions,
+    overwrite_payload,
+)
 from loopback.validation import (
     check_autocomplete,
     check_commands,
@@ -236,31 +243,33 @@ GUILD, EVERYONE_PERMS = 100, 0b1100_0000_0000
 MOD_ROLE, MEMBER = 200, 300
 
 
+def role_overwrite(target: int, *, allow: int = 0, deny: int = 0) -> dict[str, object]:
+    return overwrite_payload(target, ROLE_OVERWRITE, allow=allow, deny=deny)
+
+
 def test_permissions_follow_the_documented_order() -> None:
     roles = {GUILD: EVERYONE_PERMS, MOD_ROLE: limits.PERM_MANAGE_MESSAGES}
     base = base_permissions(
         is_owner=False, guild_id=GUILD, role_permissions=roles, member_role_ids=[MOD_ROLE]
     )
     assert base == EVERYONE_PERMS | limits.PERM_MANAGE_MESSAGES
-    overwrites = {
-        GUILD: Overwrite(GUILD, 0, deny=limits.PERM_SEND_MESSAGES),
-        MOD_ROLE: Overwrite(MOD_ROLE, 0, allow=limits.PERM_SEND_MESSAGES),
-    }
-    kwargs = {"guild_id": GUILD, "user_id": MEMBER}
-    moderator = channel_permissions(base, overwrites, member_role_ids=[MOD_ROLE], **kwargs)
-    assert moderator & limits.PERM_SEND_MESSAGES
-    plain = channel_permissions(EVERYONE_PERMS, overwrites, member_role_ids=[], **kwargs)
-    assert not plain & limits.PERM_SEND_MESSAGES
-    member_deny = {**overwrites, MEMBER: Overwrite(MEMBER, 1, deny=limits.PERM_SEND_MESSAGES)}
-    assert not channel_permissions(base, member_deny, member_role_ids=[MOD_ROLE], **kwargs) & (
-        limits.PERM_SEND_MESSAGES
-    )
+    send = limits.PERM_SEND_MESSAGES
+    overwrites = [
+        role_overwrite(GUILD, deny=send),
+        role_overwrite(MOD_ROLE, allow=send),
+    ]
+    where = {"guild_id": GUILD, "user_id": MEMBER}
+    assert apply_overwrites(base, overwrites, role_ids=[MOD_ROLE], **where) & send
+    assert not apply_overwrites(EVERYONE_PERMS, overwrites, **where) & send
+    member_deny = [*overwrites, overwrite_payload(MEMBER, MEMBER_OVERWRITE, deny=send)]
+    assert not apply_overwrites(base, member_deny, role_ids=[MOD_ROLE], **where) & send
     admin = base_permissions(
         is_owner=False,
         guild_id=GUILD,
         role_permissions={GUILD: limits.ADMINISTRATOR},
         member_role_ids=[],
     )
-    assert channel_permissions(admin, member_deny, member_role_ids=[], **kwargs) == ALL_PERMISSIONS
+    assert admin == ALL_PERMISSIONS
+    assert apply_overwrites(admin, member_deny, **where) == ALL_PERMISSIONS
     owner = base_permissions(is_owner=True, guild_id=GUILD, role_permissions={}, member_role_ids=[])
     assert owner == ALL_PERMISSIONS

@@ -6,8 +6,14 @@ from dataclasses import dataclass
 from typing import Final
 
 from bot.models import DocumentKind, FilmRecord, Section
+from bot.names import has_company_suffix
 from bot.text import fold
-from bot.trivia.aliases import character_aliases, company_aliases, person_aliases, unique_folded
+from bot.trivia.aliases import (
+    character_aliases,
+    company_aliases,
+    person_aliases,
+    unique_folded,
+)
 from bot.trivia.questions.roles import role_of
 
 __all__ = ["FilmContext", "film_context"]
@@ -34,7 +40,13 @@ class FilmContext:
         return unique_folded((*self.crew, *self.actors, *self.speakers))
 
     def person_answers(self, name: str) -> tuple[str, ...]:
-        """A person's name and aliases, short forms unique among the film's people."""
+        """A person's name and aliases, short forms unique among the film's people.
+
+        A company credited in a person's role ('Producers: Everly Brothers Films') gets a
+        company's aliases, never a 'surname' that is its suffix ('Films').
+        """
+        if has_company_suffix(name):
+            return company_aliases(name, self.companies)
         return person_aliases(name, self.people)
 
     def character_answers(self, name: str) -> tuple[str, ...]:
