@@ -32,6 +32,7 @@ from loopback.store import InteractionState, Store
 __all__ = ["PermissionsLike", "Sender", "command_visible", "hidden_because", "perm_value"]
 
 Json = dict[str, Any]
+ATTACHMENT = 11
 PermissionsLike = discord.Permissions | int | None
 DEADLINE_GRACE = 0.05
 """Real seconds past the deadline the harness waits, so `answered` sees the clock pass it."""
@@ -91,7 +92,7 @@ class Sender:
             raise NotVisibleError(f"/{path} is hidden from this user: {why}")
 
     def resolved(self, guild: FakeGuild, references: Sequence[tuple[int, int]]) -> Json:
-        """Build the `resolved` block for user, channel, role and mentionable options."""
+        """Build the `resolved` block for user, channel, role, mentionable and file options."""
         resolved: dict[str, Json] = {}
         for kind, ref_id in references:
             key = str(ref_id)
@@ -106,6 +107,9 @@ class Sender:
                 channel = self.store.channels[ref_id]
                 perms = DEFAULT_MEMBER_PERMISSIONS
                 resolved.setdefault("channels", {})[key] = channel_payload(channel, 0, perms)
+            elif kind == ATTACHMENT and ref_id in self.store.attachments:
+                attachment = self.store.attachments[ref_id].payload()
+                resolved.setdefault("attachments", {})[key] = attachment
             elif kind in (8, 9):
                 for role in self.store.guild_of(guild).roles:
                     if role.id == ref_id:

@@ -21,6 +21,7 @@ from loopback.records import (
     DM_CHANNEL,
     LOADING,
     Choice,
+    FakeAttachment,
     FakeChannel,
     FakeGuild,
     FakeRole,
@@ -103,6 +104,7 @@ class Store:
         """Seconds the bot has for a first response (shorter in tests of the mechanism)."""
         self.token_lifetime = INTERACTION_TOKEN_SECONDS
         self.delays: dict[tuple[str, str], DelayHook] = {}
+        self.attachments: dict[int, FakeAttachment] = {}
         self._changed = asyncio.Event()
 
     def now(self) -> float:

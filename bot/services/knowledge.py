@@ -117,7 +117,11 @@ class KnowledgeService:
             if not dry_run:
                 await self._database.replace_knowledge_base(kb, new)
                 self.generation += 1
-            warnings = tuple(f"{film.slug}/{w}" for film in parsed.films for w in film.warnings)
+            topics = (w for trivia in parsed.lists if not trivia.film for w in trivia.warnings)
+            warnings = (
+                *(f"{film.slug}/{w}" for film in parsed.films for w in film.warnings),
+                *topics,
+            )
             return ReseedReport(
                 dry_run=dry_run,
                 films=changes,
@@ -136,4 +140,4 @@ class KnowledgeService:
                 films.append(previous)
             failures.append(dataclasses.replace(failure, kept=previous is not None))
         films.sort(key=lambda film: film.slug)
-        return KnowledgeBase(films=tuple(films), failures=tuple(failures))
+        return KnowledgeBase(films=tuple(films), lists=parsed.lists, failures=tuple(failures))

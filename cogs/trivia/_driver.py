@@ -31,7 +31,13 @@ from bot.trivia.events import (
     RoundEnded,
     RoundMode,
 )
-from cogs.trivia._render import hint_text, question_text, reveal_text, round_end_text
+from cogs.trivia._render import (
+    hint_text,
+    question_embed,
+    reveal_embed,
+    round_end_embed,
+    round_end_text,
+)
 from cogs.trivia._views import answer_view
 
 __all__ = ["CLOSE_REACTION", "POST_FAILED", "SHUTTING_DOWN", "Report", "RoundDriver"]
@@ -74,8 +80,12 @@ class RoundDriver:
         spoilers_shown: bool,
         on_finished: Callable[[RoundDriver], None],
         report: Report | None = None,
+        reveal_answer: bool = True,
+        answers_hidden: bool = False,
     ) -> None:
         self.round = round_
+        self._reveal_answer = reveal_answer
+        self._answers_hidden = answers_hidden
         self.token = secrets.token_hex(TOKEN_BYTES)
         """Names this round in its buttons' custom ids."""
         self._channel = channel
@@ -228,10 +238,19 @@ class RoundDriver:
         except discord.HTTPException:
             log.warning("trivia round in channel %s ended unannounced", self.round.channel_id)
 
-    async def _send(self, content: str, view: discord.ui.View | None = None) -> discord.Message:
+    async def _send(
+        self,
+        content: str | None = None,
+        view: discord.ui.View | None = None,
+        *,
+        embed: discord.Embed | None = None,
+    ) -> discord.Message:
+        embeds = [] if embed is None else [embed]
         if view is None:
-            return await self._channel.send(content, allowed_mentions=_NO_MENTIONS)
-        return await self._channel.send(content, view=view, allowed_mentions=_NO_MENTIONS)
+            return await self._channel.send(content, embeds=embeds, allowed_mentions=_NO_MENTIONS)
+        return await self._channel.send(
+            content, embeds=embeds, view=view, allowed_mentions=_NO_MENTIONS
+        )
 
     async def _close_buttons(self, number: int | None = None) -> None:
         """Disable the buttons of question ``number`` (of every open question when None)."""
@@ -255,16 +274,24 @@ class RoundDriver:
             choices = len(event.question.choices)
             buttons = event.mode is RoundMode.BUTTONS and choices > 0
             view = answer_view(self.token, event.number, choices) if buttons else None
-            message = await self._send(question_text(event, spoilers_shown=shown), view)
+            message = await self._send(view=view, embed=question_embed(event, spoilers_shown=shown))
             if view is not None:
                 self._open_buttons[event.number] = (message, choices)
         elif isinstance(event, HintShown):
             await self._send(hint_text(event, spoilers_shown=shown))
         elif isinstance(event, Revealed):
             await self._close_buttons(event.number)
-            await self._send(reveal_text(event, spoilers_shown=shown))
+            embed = reveal_embed(
+                event,
+                spoilers_shown=shown,
+                reveal_answer=self._reveal_answer,
+                answers_hidden=self._answers_hidden,
+            )
+            await self._send(embed=embed)
         elif isinstance(event, RoundEnded):
             await self._close_buttons()
-            await self._send(round_end_text(event))
+            channel_id = self.round.channel_id
+            await self._trivia.record_round(self.round.guild_id, channel_id, event.scoreboard)
+            await self._send(embed=round_end_embed(event))
         elif isinstance(event, Close):
             return

@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 __all__ = ["ROUND_OVER", "AnswerButton", "DriverLookup", "answer_view"]
 
 ROUND_OVER = "That round is over."
+ALREADY_ACKNOWLEDGED = 40060
+"""Discord's code when an interaction (here: a click delivered twice) was already answered."""
 _REPLIES = {
     ChoiceOutcome.RECORDED: "Answer recorded: {label}. Results when time is up.",
     ChoiceOutcome.ALREADY_ANSWERED: "You already answered this question.",
@@ -71,7 +73,12 @@ class AnswerButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=TEMP
             return
         outcome = driver.choose(interaction.user.id, self.choice, self.number)
         reply = _REPLIES[outcome].format(label=CHOICE_LABELS[self.choice])
-        await interaction.response.send_message(reply, ephemeral=True)
+        try:
+            await interaction.response.send_message(reply, ephemeral=True)
+        except discord.HTTPException as error:
+            if error.code != ALREADY_ACKNOWLEDGED:
+                raise
+            # The same click delivered twice: the first copy was answered (and counted once).
 
 
 def answer_view(

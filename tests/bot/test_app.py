@@ -106,8 +106,8 @@ async def test_start_up_summary_then_sigterm_ends_the_round_with_a_message(
             running = asyncio.create_task(cli._serve_until_signalled(settings, "run"))
             await fake.wait_for_gateway(identifies=1)
             started = await fake.slash("trivia start", {"questions": 2}, guild=guild)
-            assert "Trivia" in started.content
-            await fake.wait_for_channel_message(guild.general, lambda m: "Question 1" in m.content)
+            assert "Trivia" in started.embeds[0]["title"]
+            await fake.wait_for_channel_message(guild.general, lambda m: "Question 1" in str(m.raw))
             os.kill(os.getpid(), signal.SIGTERM)
             await asyncio.wait_for(running, fake.timeout)
     summary = [r.getMessage() for r in caplog.records if r.name == "bot.app"]

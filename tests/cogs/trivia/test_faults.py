@@ -13,7 +13,7 @@ from bot.storage.database import Database
 from bot.trivia.engine import REVEAL_PAUSE
 from loopback.faults import Fault
 from loopback.records import PostedMessage
-from tests.cogs.trivia.conftest import TriviaClub, make_questions
+from tests.cogs.trivia.conftest import TriviaClub, make_questions, text_of
 
 FAULTS = ("429", "500", "slow", "resume", "op7", "reconnect", "twice")
 MODES = ("typed", "buttons")
@@ -73,12 +73,12 @@ async def test_a_round_survives_the_fault_and_awards_once(
     reveal = await trivia_club.next_message(channel, question, "The answer was")
     assert planned is None or planned.hits == 1  # the reveal's post met the fault
     assert sum(fake.gateway.duplicates.values()) == 0  # a planned double delivery happened
-    assert reveal.content.count(f"<@{alice.id}> +") == 1
+    assert text_of(reveal).count(f"<@{alice.id}> +") == 1
     await trivia_club.advance(REVEAL_PAUSE)
     second = await trivia_club.next_message(channel, reveal, "#2")
     await fake.slash("trivia stop", user=starter)
     ended = await trivia_club.next_message(channel, second, "The round was stopped.")
-    assert ended.content.count(f"<@{alice.id}>") == 1
+    assert text_of(ended).count(f"<@{alice.id}>") == 1
     async with await Database.open(trivia_club.settings.database_path) as database:
         board = await database.leaderboard(trivia_club.guild.id, None, 10)
     assert [(e.user_id, e.correct) for e in board] == [(alice.id, 1)]
