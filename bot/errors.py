@@ -28,12 +28,17 @@ __all__ = [
     "RoundAlreadyRunning",
     "RoundStateError",
     "SeedError",
+    "StartupError",
     "UnknownFilmError",
 ]
 
 
 class FilmClubError(Exception):
     """Base of every expected error; its message is safe to show to users."""
+
+
+class StartupError(FilmClubError):
+    """The bot cannot start (bad token, intent not enabled, no network); the message says why."""
 
 
 class SeedError(FilmClubError):

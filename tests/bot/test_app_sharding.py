@@ -33,9 +33,7 @@ async def test_with_a_database_url_user_data_goes_to_postgresql(tmp_path, seeds_
         bot = create_bot(settings)
         async with run_bot(bot, fake):
             assert isinstance(bot.services.users, PostgresUserData)
-            reply = await fake.slash(
-                "film choose", {"film": "ruby-sparks"}, permissions=MANAGE_GUILD
-            )
+            reply = await fake.slash("club film", {"film": "ruby-sparks"}, permissions=MANAGE_GUILD)
             assert "Ruby Sparks" in reply.content
             assert bot.services.knowledge.generation >= 1
     async with await PostgresUserData.open(postgres_url) as shared:
@@ -67,7 +65,7 @@ async def test_spoilers_and_seasons_go_to_postgresql(tmp_path, seeds_dir, postgr
             await fake.slash(
                 "spoilers", {"channel": channel.id, "allowed": True}, permissions=MANAGE_GUILD
             )
-            reset = await fake.slash("trivia reset", permissions=MANAGE_GUILD)
+            reset = await fake.slash("club new-season", permissions=MANAGE_GUILD)
             assert "Season 2" in reset.content
             board = await fake.slash("trivia leaderboard")
             assert "Season 2" in embed_text(board.embeds)

@@ -182,3 +182,19 @@ def test_split_message_keeps_escapes_next_to_their_bars() -> None:
 def test_split_message_with_trailing_backslash_keeps_the_spoiler_closed() -> None:
     (piece,) = split_message("the answer is C:\\", hidden=True)
     assert active_bars(piece) == [0, 1, len(piece) - 2, len(piece) - 1]
+
+
+def test_join_capped_keeps_what_fits_and_counts_the_rest() -> None:
+    from bot.formatting import join_capped
+
+    items = [f"<@{1190000000000000000 + i}> +3" for i in range(146)]
+    text = join_capped(items, 2000)
+    assert len(text) <= 2000
+    kept = text.count("<@")
+    assert text.endswith(f"and {146 - kept} more")
+    assert kept > 60
+    assert join_capped(["a", "b"], 10) == "a, b"
+    four = ["aaaa", "bbbb", "cccc", "dddd"]
+    assert join_capped(four, 16) == "aaaa, and 3 more"
+    assert join_capped(four, 15) == "and 4 more"
+    assert join_capped(["toolongitem"], 5) == "and 1 more"

@@ -19,6 +19,7 @@ from bot.services.knowledge import KnowledgeService
 from bot.storage.database import Database
 from bot.trivia.engine import REVEAL_PAUSE
 from loopback.gateway import shard_of
+from loopback.limits import INTENT_MESSAGE_CONTENT
 from loopback.records import FakeGuild, Reply
 from loopback.server import FakeDiscord
 from tests.bot.parsing.lantern_keeper import INTERVIEW, write_film
@@ -175,7 +176,7 @@ async def test_two_processes_share_scores_reseeds_and_survive_resharding(
     async with await Database.open(kb_path) as database:  # `python -m bot seed`, once per host
         assert (await KnowledgeService(database, seeds_dir).reseed()).applied
 
-    async with FakeDiscord(timeout=15.0) as fake:
+    async with FakeDiscord(timeout=15.0, privileged_intents=INTENT_MESSAGE_CONTENT) as fake:
         guilds = [fake.add_guild(name=f"Club {i}") for i in range(4)]
         host = Host(fake, tmp_path, kb_path, seeds_dir, postgres_url)
         alice, bob = fake.user("alice"), fake.user("bob")
