@@ -200,7 +200,8 @@ def _button_fragments(found: Sequence[Mapping[str, Any]]) -> list[Fragment]:
             fragments.append((style, f"[{number}] {label}"))
             fragments.append(("text", "  "))
     if found:
-        fragments.append(("meta", "(click N)"))
+        open_ = any(not b.get("disabled") and b.get("style") != LINK_STYLE for b in found)
+        fragments.append(("meta", "(click N)" if open_ else "(closed)"))
     return fragments
 
 

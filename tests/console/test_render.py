@@ -95,6 +95,9 @@ def test_buttons_are_numbered_and_disabled_ones_marked() -> None:
     )
     assert text(lines).splitlines()[1] == "  [1] A  [2] B  [Docs: https://example.org] (click N)"
     assert ("button disabled", "[2] B") in lines[1]
+    closed = {**row, "components": [{**c, "disabled": True} for c in row["components"][:2]]}
+    shown = show(message("Pick one", components=(closed,)))
+    assert shown.splitlines()[1] == "  [1] A  [2] B  (closed)"
 
 
 def test_ephemeral_other_channel_and_thinking() -> None:
