@@ -1,8 +1,8 @@
 """Quote search at scale: FTS5 candidates + rapidfuzz re-rank vs a full scan.
 
 Builds a temporary database with N synthetic quotes (seeded, so runs are comparable), then
-times the real `QuoteSearch` against the baseline it exists to avoid: scoring every quote's
-text in Python with rapidfuzz on each keystroke. No assertions; it prints numbers.
+times the real `QuoteService.search` against the baseline it exists to avoid: scoring every
+quote's text in Python with rapidfuzz on each keystroke. No assertions; it prints numbers.
 
     .venv/bin/python -m benchmarks.quote_search [--quotes 200000] [--films 1000]
 """
@@ -22,7 +22,9 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 
 from bot.models import DocumentKind, FilmRecord, KnowledgeBase, Quote, SourceDocument
-from bot.search.quotes import QuoteSearch, Vocabulary, query_words, rerank_score
+from bot.search.quotes import Vocabulary, query_words, rerank_score
+from bot.services.knowledge import KnowledgeService
+from bot.services.quotes import QuoteService
 from bot.storage.database import Database
 from bot.text import fold
 
@@ -74,15 +76,6 @@ def make_knowledge_base(texts: Sequence[str], films: int) -> KnowledgeBase:
             FilmRecord(
                 slug=f"film-{number:04d}",
                 title=f"Film {number}",
-                year=None,
-                infobox=(),
-                runtime_minutes=None,
-                release_date=None,
-                money=(),
-                reviews=(),
-                lead="",
-                sections=(),
-                cast=(),
                 quotes=quotes,
                 sources=(source,),
             )
@@ -161,18 +154,19 @@ async def run(quote_count: int, film_count: int, query_count: int, seed: int) ->
                 f"built the correction vocabulary ({len(vocabulary):,} terms) in "
                 f"{(time.perf_counter() - started) * 1000:.0f} ms (once per reseed)"
             )
-            search = QuoteSearch(database, vocabulary)
+            # No reseed runs, so the service keeps the vocabulary it builds on first use.
+            search = QuoteService(database, KnowledgeService(database, Path(folder)))
 
             # Target quotes are identified by text (ids are assigned by the database).
             targets = [rng.randrange(len(texts)) for _ in range(query_count)]
             queries = [half_remembered(rng, texts[t]) for t in targets]
             print(f"{query_count} queries, e.g. {queries[0]!r} for {texts[targets[0]][:60]!r}…\n")
 
-            await search.search(queries[0], slug=None, limit=RESULTS)  # warm the page cache
+            await search.search(queries[0], None, RESULTS)  # warm the page cache and vocabulary
             fts_times, fts_hits = [], 0
             for query, target in zip(queries, targets, strict=True):
                 started = time.perf_counter()
-                hits = await search.search(query, slug=None, limit=RESULTS)
+                hits = await search.search(query, None, RESULTS)
                 fts_times.append(time.perf_counter() - started)
                 fts_hits += bool(hits) and hits[0].quote.quote.text == texts[target]
 
@@ -195,7 +189,7 @@ async def run(quote_count: int, film_count: int, query_count: int, seed: int) ->
                 max(range(len(texts)), key=lambda i, w=words: rerank_score(w, texts[i]))
                 rerank_times.append(time.perf_counter() - started)
 
-    print(summary("fts5 + rerank (QuoteSearch)", fts_times, fts_hits))
+    print(summary("fts5 + rerank (QuoteService)", fts_times, fts_hits))
     print(summary("full scan (extractOne)", scan_times, scan_hits))
     rerank_median = statistics.median(rerank_times) * 1000
     print(

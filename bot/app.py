@@ -82,6 +82,8 @@ def _user_message(error: app_commands.AppCommandError) -> str | None:
     original = error.original if isinstance(error, app_commands.CommandInvokeError) else error
     if isinstance(original, FilmClubError):
         return str(original)
+    if isinstance(error.__cause__, FilmClubError):  # raised by a Transformer (an unknown film)
+        return str(error.__cause__)
     if isinstance(error, app_commands.MissingPermissions):
         names = [_permission_name(p) for p in error.missing_permissions]
         return f"You need the {', '.join(names)} permission for that."

@@ -1,4 +1,7 @@
-"""Typed records of the knowledge base: what the parsers produce and the database stores."""
+"""Typed records of the knowledge base: what the parsers produce and the database stores.
+
+The bottom layer: every other module of ``bot/`` may import these, and this imports none of them.
+"""
 
 from __future__ import annotations
 
@@ -6,19 +9,18 @@ import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from bot.trivia.models import Question
-
 __all__ = [
     "CastEntry",
     "CastMember",
     "DocumentKind",
-    "FilmInfo",
     "FilmRecord",
     "FilmSummary",
     "InfoboxField",
     "KnowledgeBase",
     "LeaderboardEntry",
     "MoneyFigure",
+    "Question",
+    "QuestionKind",
     "Quote",
     "ReviewScore",
     "Section",
@@ -118,50 +120,34 @@ class Quote:
     spoiler: bool
 
 
+class QuestionKind(StrEnum):
+    """The family a trivia question belongs to; used for balancing rounds and for review."""
+
+    CREDIT = "credit"
+    ACTOR = "actor"
+    CHARACTER = "character"
+    DESCRIPTION = "description"
+    QUOTE = "quote"
+    NUMBER = "number"
+    CUSTOM = "custom"
+
+
 @dataclass(frozen=True, slots=True)
-class FilmRecord:
-    """Everything parsed about one film from its seed folder."""
+class Question:
+    """One trivia question; ``answers[0]`` is the canonical answer, the rest are aliases."""
 
-    slug: str
-    title: str
-    year: int | None
-    infobox: tuple[InfoboxField, ...]
-    runtime_minutes: int | None
-    release_date: dt.date | None
-    money: tuple[MoneyFigure, ...]
-    reviews: tuple[ReviewScore, ...]
-    lead: str
-    sections: tuple[Section, ...]
-    cast: tuple[CastMember, ...]
-    quotes: tuple[Quote, ...]
-    sources: tuple[SourceDocument, ...]
-    warnings: tuple[str, ...] = ()
-    trivia: tuple[Question, ...] = ()
-    """Hand-written questions from the film's ``trivia.yaml``, if it has one."""
-
-    def credit(self, key: str) -> tuple[str, ...]:
-        """Values of the infobox field ``key`` (case-insensitive), or an empty tuple."""
-        wanted = key.casefold()
-        for item in self.infobox:
-            if item.key.casefold() == wanted:
-                return item.values
-        return ()
+    text: str
+    answers: tuple[str, ...]
+    choices: tuple[str, ...]
+    kind: QuestionKind
+    spoiler: bool
+    source: str
+    film: str
 
     @property
-    def credits(self) -> dict[str, tuple[str, ...]]:
-        """The infobox as a mapping of lowercased key to values."""
-        return {item.key.casefold(): item.values for item in self.infobox}
-
-
-@dataclass(frozen=True, slots=True)
-class KnowledgeBase:
-    """All films parsed from a seeds folder."""
-
-    films: tuple[FilmRecord, ...] = field(default_factory=tuple)
-
-    def film(self, slug: str) -> FilmRecord | None:
-        """The film with this slug, if any."""
-        return next((film for film in self.films if film.slug == slug), None)
+    def answer(self) -> str:
+        """The canonical answer shown at the reveal."""
+        return self.answers[0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,21 +165,56 @@ class FilmSummary:
 
 
 @dataclass(frozen=True, slots=True)
-class FilmInfo:
-    """What the database knows about a film besides its cast, sections and quotes."""
+class FilmRecord:
+    """What is known about one film; fields nobody filled in stay empty.
 
-    summary: FilmSummary
-    infobox: tuple[InfoboxField, ...]
-    runtime_minutes: int | None
-    release_date: dt.date | None
-    money: tuple[MoneyFigure, ...]
-    reviews: tuple[ReviewScore, ...]
-    lead: str
+    The one shape for a film everywhere: the article parser fills the details, sections
+    and cast; the seed loader adds quotes, sources, warnings and trivia; the database reads
+    back the whole record, or (``Database.film_info``) the details alone.
+    """
+
+    slug: str
+    title: str
+    year: int | None = None
+    infobox: tuple[InfoboxField, ...] = ()
+    runtime_minutes: int | None = None
+    release_date: dt.date | None = None
+    money: tuple[MoneyFigure, ...] = ()
+    reviews: tuple[ReviewScore, ...] = ()
+    lead: str = ""
+    sections: tuple[Section, ...] = ()
+    cast: tuple[CastMember, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    sources: tuple[SourceDocument, ...] = ()
+    warnings: tuple[str, ...] = ()
+    trivia: tuple[Question, ...] = ()
+    """Hand-written questions from the film's ``trivia.yaml``, if it has one."""
+
+    @property
+    def summary(self) -> FilmSummary:
+        """The film's identity: slug, title and year."""
+        return FilmSummary(slug=self.slug, title=self.title, year=self.year)
 
     def credit(self, key: str) -> tuple[str, ...]:
         """Values of the infobox field ``key`` (case-insensitive), or an empty tuple."""
         wanted = key.casefold()
         return next((f.values for f in self.infobox if f.key.casefold() == wanted), ())
+
+    @property
+    def credits(self) -> dict[str, tuple[str, ...]]:
+        """The infobox as a mapping of lowercased key to values."""
+        return {item.key.casefold(): item.values for item in self.infobox}
+
+
+@dataclass(frozen=True, slots=True)
+class KnowledgeBase:
+    """All films parsed from a seeds folder."""
+
+    films: tuple[FilmRecord, ...] = field(default_factory=tuple)
+
+    def film(self, slug: str) -> FilmRecord | None:
+        """The film with this slug, if any."""
+        return next((film for film in self.films if film.slug == slug), None)
 
 
 @dataclass(frozen=True, slots=True)

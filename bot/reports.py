@@ -6,9 +6,8 @@ import json
 from collections import Counter
 from typing import Any
 
-from bot.models import FilmRecord, KnowledgeBase
+from bot.models import FilmRecord, KnowledgeBase, Question
 from bot.services.knowledge import ReseedReport
-from bot.trivia.models import Question
 
 __all__ = [
     "film_json",

@@ -1,8 +1,8 @@
-"""Helpers every cog uses: the bot's services, film autocomplete, spoiler-aware replies."""
+"""Helpers every cog uses: the bot's services, the film option, spoiler-aware replies."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 import discord
 from discord import app_commands
@@ -21,10 +21,11 @@ if TYPE_CHECKING:
     from bot.app import FilmClubBot, Services
 
 __all__ = [
+    "Film",
+    "FilmTransformer",
     "Interaction",
     "choices",
-    "film_autocomplete",
-    "optional_film",
+    "film_scope",
     "send_text",
     "services",
     "spoilers_allowed",
@@ -60,20 +61,38 @@ def choices(names: list[str] | list[tuple[str, str]]) -> list[app_commands.Choic
     return result
 
 
-async def film_autocomplete(
-    interaction: Interaction, current: str
-) -> list[app_commands.Choice[str]]:
-    """Film titles matching what the user typed; the value is the film's slug."""
-    films = await services(interaction).films.suggest(current, AUTOCOMPLETE_CHOICE_LIMIT)
-    return choices([(film.display, film.slug) for film in films])
+class FilmTransformer(app_commands.Transformer["FilmClubBot"]):
+    """Every ``film`` option: titles autocompleted, what was typed turned into the film.
+
+    Users may ignore the suggestions, so ``transform`` looks the text up again: a slug or a
+    (misspelt) title, else `UnknownFilmError` (discord.py hands it to the tree's error handler
+    inside a `TransformerError`).
+    """
+
+    async def transform(self, interaction: Interaction, value: Any, /) -> FilmSummary:
+        """The film named by a slug or (misspelt) title."""
+        return await services(interaction).films.find(str(value))
+
+    async def autocomplete(  # type: ignore[override]  # choices are str, not int | float | str
+        self, interaction: Interaction, value: int | float | str, /
+    ) -> list[app_commands.Choice[str]]:
+        """Film titles matching what the user typed; the value is the film's slug."""
+        films = await services(interaction).films.suggest(str(value), AUTOCOMPLETE_CHOICE_LIMIT)
+        return choices([(film.display, film.slug) for film in films])
 
 
-async def optional_film(interaction: Interaction, text: object) -> FilmSummary | None:
-    """The film an autocomplete's sibling option names, or None if empty or unknown."""
+Film: TypeAlias = app_commands.Transform[FilmSummary, FilmTransformer]
+"""The type of every command's ``film`` parameter."""
+
+
+async def film_scope(interaction: Interaction) -> FilmSummary | None:
+    """In an autocomplete, the film the command will search (None: every film, or unknown)."""
+    films = services(interaction).films
+    text = getattr(interaction.namespace, "film", None)
     if not isinstance(text, str) or not text.strip():
-        return None
+        return await films.scope(None, interaction.guild_id)
     try:
-        return await services(interaction).films.find(text)
+        return await films.find(text)
     except FilmClubError:
         return None
 

@@ -10,10 +10,10 @@ from bot.app import FilmClubBot
 from bot.formatting import AUTOCOMPLETE_CHOICE_LIMIT, MESSAGE_LIMIT, spoiler, trim
 from bot.services.cast import CastLookup
 from cogs._shared import (
+    Film,
     Interaction,
     choices,
-    film_autocomplete,
-    optional_film,
+    film_scope,
     send_text,
     services,
     spoilers_allowed,
@@ -53,21 +53,23 @@ class CastCog(commands.Cog):
     async def _query_autocomplete(
         self, interaction: Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
-        film = await optional_film(interaction, getattr(interaction.namespace, "film", None))
+        film = await film_scope(interaction)
         names = await services(interaction).cast.suggest(current, film, AUTOCOMPLETE_CHOICE_LIMIT)
         return choices(names)
 
     @app_commands.command(name="cast", description="Who plays whom: an actor or a character")
-    @app_commands.describe(query="An actor or a character (typos are fine)", film="Which film")
-    @app_commands.autocomplete(film=film_autocomplete)
+    @app_commands.describe(
+        query="An actor or a character (typos are fine)",
+        film="Which film (default: the server's film, else every film)",
+    )
     async def cast(
         self,
         interaction: Interaction,
         query: app_commands.Range[str, 1, 100],
-        film: str | None = None,
+        film: Film | None = None,
     ) -> None:
         """Find an actor's character or a character's actor."""
-        chosen = await services(interaction).films.find(film) if film else None
+        chosen = await services(interaction).films.scope(film, interaction.guild_id)
         lookup = await services(interaction).cast.lookup(query, chosen)
         text = cast_text(lookup, spoilers_shown=await spoilers_allowed(interaction))
         await send_text(interaction, text)

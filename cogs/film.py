@@ -17,9 +17,9 @@ from bot.formatting import (
     MESSAGE_LIMIT,
     trim,
 )
-from bot.models import FilmInfo, FilmSummary
+from bot.models import FilmRecord, FilmSummary
 from bot.services.films import Plot
-from cogs._shared import Interaction, film_autocomplete, send_text, services, spoilers_allowed
+from cogs._shared import Film, Interaction, send_text, services, spoilers_allowed
 
 __all__ = ["FilmCog", "info_embed", "list_text", "plot_text", "setup"]
 
@@ -31,7 +31,7 @@ INLINE_MAX_CHARS = 60
 """Fields shorter than this sit side by side."""
 
 
-def info_embed(info: FilmInfo) -> discord.Embed:
+def info_embed(info: FilmRecord) -> discord.Embed:
     """An embed with a film's credits, dates, runtime, box office and reception."""
     embed = discord.Embed(
         title=trim(info.summary.display, EMBED_TITLE_LIMIT),
@@ -84,8 +84,7 @@ class FilmCog(commands.GroupCog, group_name="film", group_description="Films the
 
     @app_commands.command(name="info", description="Credits, runtime, release and reception")
     @app_commands.describe(film="Which film (default: the server's film)")
-    @app_commands.autocomplete(film=film_autocomplete)
-    async def info(self, interaction: Interaction, film: str | None = None) -> None:
+    async def info(self, interaction: Interaction, film: Film | None = None) -> None:
         """Show a film's details as an embed."""
         chosen = await services(interaction).films.resolve(film, interaction.guild_id)
         info = await services(interaction).films.info(chosen)
@@ -93,8 +92,7 @@ class FilmCog(commands.GroupCog, group_name="film", group_description="Films the
 
     @app_commands.command(name="plot", description="The plot (spoilers, tagged)")
     @app_commands.describe(film="Which film (default: the server's film)")
-    @app_commands.autocomplete(film=film_autocomplete)
-    async def plot(self, interaction: Interaction, film: str | None = None) -> None:
+    async def plot(self, interaction: Interaction, film: Film | None = None) -> None:
         """Post the plot, spoiler-tagged unless the channel allows spoilers."""
         chosen = await services(interaction).films.resolve(film, interaction.guild_id)
         plot = await services(interaction).films.plot(chosen)
@@ -109,16 +107,14 @@ class FilmCog(commands.GroupCog, group_name="film", group_description="Films the
 
     @app_commands.command(name="choose", description="Set this server's film for commands")
     @app_commands.describe(film="The film commands use when none is given")
-    @app_commands.autocomplete(film=film_autocomplete)
     @app_commands.guild_only()
     @app_commands.default_permissions(manage_guild=True)
     @app_commands.checks.has_permissions(manage_guild=True)
-    async def choose(self, interaction: Interaction, film: str) -> None:
+    async def choose(self, interaction: Interaction, film: Film) -> None:
         """Make a film the server's default."""
-        guild_id = interaction.guild_id or 0
-        chosen = await services(interaction).films.choose_for_guild(guild_id, film)
+        await services(interaction).films.choose_for_guild(interaction.guild_id or 0, film)
         await interaction.response.send_message(
-            f"This server's film is now **{discord.utils.escape_markdown(chosen.display)}**."
+            f"This server's film is now **{discord.utils.escape_markdown(film.display)}**."
         )
 
 

@@ -11,10 +11,10 @@ from bot.formatting import AUTOCOMPLETE_CHOICE_LIMIT, MESSAGE_LIMIT, spoiler, tr
 from bot.models import StoredQuote
 from bot.services.quotes import QuoteResult
 from cogs._shared import (
+    Film,
     Interaction,
     choices,
-    film_autocomplete,
-    optional_film,
+    film_scope,
     send_text,
     services,
     spoilers_allowed,
@@ -69,18 +69,17 @@ class QuoteCog(commands.Cog):
     @app_commands.describe(
         text="Words you remember (typos and any order are fine)",
         speaker="Who said it",
-        film="Which film",
+        film="Which film (default: the server's film, else every film)",
     )
-    @app_commands.autocomplete(film=film_autocomplete)
     async def quote(
         self,
         interaction: Interaction,
         text: app_commands.Range[str, 1, MAX_TEXT_OPTION] | None = None,
         speaker: app_commands.Range[str, 1, 100] | None = None,
-        film: str | None = None,
+        film: Film | None = None,
     ) -> None:
         """Search quotes by words and/or speaker, or pick one at random."""
-        chosen = await services(interaction).films.find(film) if film else None
+        chosen = await services(interaction).films.scope(film, interaction.guild_id)
         result = await services(interaction).quotes.find(text, speaker, chosen)
         reply = quote_text(result, spoilers_shown=await spoilers_allowed(interaction))
         await send_text(interaction, reply)
@@ -90,7 +89,7 @@ class QuoteCog(commands.Cog):
         self, interaction: Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
         """People quoted, in the chosen film if any."""
-        film = await optional_film(interaction, getattr(interaction.namespace, "film", None))
+        film = await film_scope(interaction)
         names = await services(interaction).quotes.suggest_speakers(
             current, film, AUTOCOMPLETE_CHOICE_LIMIT
         )

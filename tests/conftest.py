@@ -1,4 +1,5 @@
-"""Fixtures shared by the whole suite: a private copy of the seeds and a database path."""
+"""Fixtures shared by the whole suite: the seeds (the project's, or a private copy) and a
+database path."""
 
 import shutil
 from pathlib import Path
@@ -8,11 +9,17 @@ import pytest
 PROJECT_SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
+@pytest.fixture(scope="session")
+def project_seeds() -> Path:
+    """The project's own ``seeds/`` folder, for tests that only read it."""
+    return PROJECT_SEEDS
+
+
 @pytest.fixture
-def seeds_dir(tmp_path: Path) -> Path:
+def seeds_dir(tmp_path: Path, project_seeds: Path) -> Path:
     """A copy of the project's ``seeds/`` folder that a test may edit freely."""
     target = tmp_path / "seeds"
-    shutil.copytree(PROJECT_SEEDS, target)
+    shutil.copytree(project_seeds, target)
     return target
 
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from bot.errors import SeedError
 from bot.models import DocumentKind, FilmRecord, KnowledgeBase, Quote, SourceDocument
-from bot.parsing.article import ParsedArticle, looks_like_article, parse_article
+from bot.parsing.article import looks_like_article, parse_article
 from bot.parsing.documents import Document, read_document
 from bot.parsing.interview import looks_like_interview, parse_interview, prose_text
 from bot.parsing.manifest import Manifest, read_manifest
@@ -20,9 +21,7 @@ MAX_DOCUMENTS_PER_FILM = 200
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 
 
-def _article_source(
-    document: Document, article: ParsedArticle, manifest: Manifest
-) -> SourceDocument:
+def _article_source(document: Document, article: FilmRecord, manifest: Manifest) -> SourceDocument:
     meta = manifest.meta(document.name)
     return SourceDocument(
         name=document.name,
@@ -34,7 +33,7 @@ def _article_source(
     )
 
 
-def _credited_people(article: ParsedArticle) -> list[str]:
+def _credited_people(article: FilmRecord) -> list[str]:
     people = [value for field in article.infobox for value in field.values]
     people.extend(member.actor for member in article.cast)
     return people
@@ -53,7 +52,7 @@ def parse_film(folder: Path) -> FilmRecord:
         raise SeedError(folder, f"more than {MAX_DOCUMENTS_PER_FILM} documents")
     documents = [read_document(path) for path in paths]
 
-    articles = [(doc, parse_article(doc)) for doc in documents if looks_like_article(doc)]
+    articles = [(doc, parse_article(doc, slug)) for doc in documents if looks_like_article(doc)]
     if not articles:
         raise SeedError(folder, "no article (a '= Title =' document with '- Key: value' lines)")
     main = articles[0][1]
@@ -87,18 +86,9 @@ def parse_film(folder: Path) -> FilmRecord:
         quotes.extend(interview.quotes)
         warnings.extend(interview.warnings)
 
-    return FilmRecord(
-        slug=slug,
+    return replace(
+        main,
         title=manifest.title or main.title,
-        year=main.year,
-        infobox=main.infobox,
-        runtime_minutes=main.runtime_minutes,
-        release_date=main.release_date,
-        money=main.money,
-        reviews=main.reviews,
-        lead=main.lead,
-        sections=main.sections,
-        cast=main.cast,
         quotes=tuple(quotes),
         sources=tuple(sources),
         warnings=tuple(warnings),

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
 
 from bot.errors import SeedError
-from bot.models import CastMember, InfoboxField, MoneyFigure, ReviewScore, Section
+from bot.models import CastMember, FilmRecord, InfoboxField, MoneyFigure, Section
 from bot.parsing.documents import Document
 from bot.parsing.reviews import find_review_scores
 from bot.parsing.spoilers import description_reveals_plot, is_spoiler_heading
 from bot.parsing.values import parse_date, parse_money, parse_runtime, split_list
 
-__all__ = ["ParsedArticle", "looks_like_article", "parse_article"]
+__all__ = ["looks_like_article", "parse_article"]
 
 _TITLE = re.compile(r"^=\s*(?P<title>[^=].*?)\s*=$")
 _HEADING = re.compile(r"^(?P<marks>={2,6})\s*(?P<title>.+?)\s*(?P=marks)$")
@@ -27,22 +26,6 @@ _MONEY_KEYS = frozenset({"gross", "box office", "budget"})
 _UNSPLIT_KEYS = _DATE_KEYS | _RUNTIME_KEYS | _MONEY_KEYS
 _CAST_LINE_SHARE = 0.5
 """A section is the cast list when at least this share of its lines read 'Actor as Character'."""
-
-
-@dataclass(frozen=True, slots=True)
-class ParsedArticle:
-    """What one article says about its film."""
-
-    title: str
-    year: int | None
-    infobox: tuple[InfoboxField, ...]
-    runtime_minutes: int | None
-    release_date: dt.date | None
-    money: tuple[MoneyFigure, ...]
-    reviews: tuple[ReviewScore, ...]
-    lead: str
-    sections: tuple[Section, ...]
-    cast: tuple[CastMember, ...]
 
 
 def looks_like_article(document: Document) -> bool:
@@ -118,8 +101,12 @@ def _paragraphs(lines: list[str]) -> str:
     return re.sub(r"\n{2,}", "\n\n", text)
 
 
-def parse_article(document: Document) -> ParsedArticle:
-    """Parse an article document; raises `SeedError` when it has no usable title or infobox."""
+def parse_article(document: Document, slug: str | None = None) -> FilmRecord:
+    """The film an article describes: details, sections and cast, without quotes or sources.
+
+    ``slug`` defaults to the name of the document's folder. Raises `SeedError` when the
+    article has no usable title or infobox.
+    """
     title, preamble, drafts = _collect(document)
     infobox: list[InfoboxField] = []
     lead_lines: list[str] = []
@@ -185,7 +172,8 @@ def parse_article(document: Document) -> ParsedArticle:
     if year is None and (found := _YEAR.search(lead)):
         year = int(found.group("year"))
     all_text = "\n\n".join(section.text for section in sections if not section.spoiler)
-    return ParsedArticle(
+    return FilmRecord(
+        slug=document.path.parent.name if slug is None else slug,
         title=title,
         year=year,
         infobox=tuple(infobox),

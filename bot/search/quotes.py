@@ -2,7 +2,8 @@
 
 The database narrows a million quotes to a few hundred candidates through the full-text
 index; only those are scored in Python. Query words the index has never seen are replaced
-by their closest indexed terms, so typos still find candidates.
+by their closest indexed terms, so typos still find candidates. Plain Python: this module
+builds the candidate queries and ranks what comes back; the quote service fetches.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from rapidfuzz import fuzz, process
 
 from bot.models import StoredQuote
 from bot.search.fuzzy import MAX_QUERY_CHARS
-from bot.storage.database import Database
 from bot.text import fold
 
 __all__ = [
@@ -24,7 +24,7 @@ __all__ = [
     "QUOTE_MATCH_CUTOFF",
     "QueryTerm",
     "QuoteHit",
-    "QuoteSearch",
+    "QuoteQuery",
     "Vocabulary",
     "build_match_expression",
     "expand_words",
@@ -225,23 +225,36 @@ def rerank_score(query: str, text: str, terms: Sequence[QueryTerm] | None = None
     return PARTIAL_WEIGHT * partial + OVERLAP_WEIGHT * overlap + COVERAGE_WEIGHT * coverage
 
 
-class QuoteSearch:
-    """Finds quotes by half-remembered words."""
+@dataclass(frozen=True, slots=True)
+class QuoteQuery:
+    """A half-remembered line, ready to select candidates from the index and rank them.
 
-    def __init__(self, database: Database, vocabulary: Vocabulary) -> None:
-        self._database = database
-        self._vocabulary = vocabulary
+    Candidates are first the quotes holding every selective word (``strict``, a fast index
+    intersection); only when that finds too few, or none close enough, are the quotes holding
+    any of the words (``lenient``) fetched too: a word was misremembered.
+    """
 
-    def _rank(
-        self,
-        candidates: Iterable[StoredQuote],
-        words: Sequence[str],
-        terms: Sequence[QueryTerm],
-        speaker: str | None,
-    ) -> list[QuoteHit]:
-        query = " ".join(words)
+    words: tuple[str, ...]
+    terms: tuple[QueryTerm, ...]
+    strict: str
+    lenient: str
+
+    @classmethod
+    def parse(cls, text: str, vocabulary: Vocabulary) -> QuoteQuery | None:
+        """The query for ``text``, or None when it has no searchable word."""
+        words = query_words(text)
+        terms = expand_words(words, vocabulary)
+        strict = strict_match_expression(terms, vocabulary)
+        if strict is None:
+            return None
+        lenient = _match_expression(terms, vocabulary) or strict
+        return cls(tuple(words), tuple(terms), strict, lenient)
+
+    def rank(self, candidates: Iterable[StoredQuote], speaker: str | None) -> list[QuoteHit]:
+        """The candidates (by ``speaker`` if given) close enough to the query, best first."""
+        query = " ".join(self.words)
         hits = [
-            QuoteHit(quote=candidate, score=rerank_score(query, candidate.quote.text, terms))
+            QuoteHit(quote=candidate, score=rerank_score(query, candidate.quote.text, self.terms))
             for candidate in candidates
             if speaker is None or speaker in candidate.quote.speakers
         ]
@@ -249,27 +262,20 @@ class QuoteSearch:
         hits.sort(key=lambda hit: -hit.score)
         return hits
 
-    async def search(
-        self, text: str, *, slug: str | None, limit: int, speaker: str | None = None
-    ) -> list[QuoteHit]:
-        """The best-matching quotes, best first; empty when nothing is close enough.
+    def settled(self, strict_candidates: int, hits: Sequence[QuoteHit]) -> bool:
+        """Whether the strict candidates answer the query, so no lenient query is needed."""
+        if len(self.terms) < MIN_WORDS_FOR_STRICT:
+            return True
+        return bool(hits) and strict_candidates >= MIN_STRICT_CANDIDATES
 
-        Candidates are first the quotes holding every selective query word (a fast index
-        intersection); only when that finds too few, or none close enough, are the quotes
-        holding any of the words fetched too (a misremembered word).
-        """
-        words = query_words(text)
-        terms = expand_words(words, self._vocabulary)
-        strict = strict_match_expression(terms, self._vocabulary)
-        if strict is None:
-            return []
-        found = await self._database.search_quotes(strict, slug, CANDIDATE_LIMIT)
-        hits = self._rank(found, words, terms, speaker)
-        if (hits and len(found) >= MIN_STRICT_CANDIDATES) or len(terms) < MIN_WORDS_FOR_STRICT:
-            return hits[:limit]
-        lenient = _match_expression(terms, self._vocabulary) or strict
-        seen = {quote.id for quote in found}
-        more = await self._database.search_quotes(lenient, slug, CANDIDATE_LIMIT)
-        hits += self._rank((q for q in more if q.id not in seen), words, terms, speaker)
-        hits.sort(key=lambda hit: -hit.score)
-        return hits[:limit]
+    def merge(
+        self,
+        hits: Sequence[QuoteHit],
+        strict: Iterable[StoredQuote],
+        lenient: Iterable[StoredQuote],
+        speaker: str | None,
+    ) -> list[QuoteHit]:
+        """The strict hits with the ranked lenient candidates not already among them."""
+        seen = {quote.id for quote in strict}
+        more = self.rank((quote for quote in lenient if quote.id not in seen), speaker)
+        return sorted([*hits, *more], key=lambda hit: -hit.score)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.errors import AmbiguousFilmError, NotFoundError, UnknownFilmError
-from bot.models import FilmInfo, FilmSummary, Section
+from bot.models import FilmRecord, FilmSummary, Section
 from bot.search.fuzzy import TIE_MARGIN, FuzzyIndex
 from bot.services.cache import GenerationCache
 from bot.services.knowledge import KnowledgeService
@@ -56,15 +56,20 @@ class FilmService:
             raise UnknownFilmError(f"No film matches that. Try /film list. ({len(films)} known)")
         return matches[0].item
 
-    async def resolve(self, text: str | None, guild_id: int | None) -> FilmSummary:
-        """The film a command is about: the one given, the server's, or the only one."""
-        if text and text.strip():
-            return await self.find(text)
+    async def scope(self, film: FilmSummary | None, guild_id: int | None) -> FilmSummary | None:
+        """The film a search is limited to: the one given, else the server's, else None (all)."""
+        if film is not None:
+            return film
         if guild_id is not None and (slug := await self._database.guild_film(guild_id)):
             films = await self._films.get()
-            chosen = next((f for f in films if f.slug == slug), None)
-            if chosen is not None:
-                return chosen
+            return next((f for f in films if f.slug == slug), None)
+        return None
+
+    async def resolve(self, film: FilmSummary | None, guild_id: int | None) -> FilmSummary:
+        """The film a command is about: the one given, the server's, or the only one."""
+        chosen = await self.scope(film, guild_id)
+        if chosen is not None:
+            return chosen
         films = await self._films.get()
         if len(films) == 1:
             return films[0]
@@ -72,11 +77,9 @@ class FilmService:
             raise NotFoundError("The bot knows no films yet; an owner can run /reseed.")
         raise AmbiguousFilmError("Several films are loaded: pick one with the film option.")
 
-    async def choose_for_guild(self, guild_id: int, text: str) -> FilmSummary:
+    async def choose_for_guild(self, guild_id: int, film: FilmSummary) -> None:
         """Make a film the server's default for commands that omit it."""
-        film = await self.find(text)
         await self._database.set_guild_film(guild_id, film.slug)
-        return film
 
     async def suggest(self, text: str, limit: int) -> list[FilmSummary]:
         """Films for autocomplete: title prefixes first, then fuzzy matches."""
@@ -86,7 +89,7 @@ class FilmService:
         matches = (await self._index.get()).search(text, limit=limit, prefix=True)
         return [m.item for m in matches]
 
-    async def info(self, film: FilmSummary) -> FilmInfo:
+    async def info(self, film: FilmSummary) -> FilmRecord:
         """A film's credits, dates, runtime, money and reception."""
         info = await self._database.film_info(film.slug)
         if info is None:

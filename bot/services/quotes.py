@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from bot.errors import NotFoundError
 from bot.models import FilmSummary, StoredQuote
 from bot.search.fuzzy import FuzzyIndex
-from bot.search.quotes import QuoteSearch, Vocabulary
+from bot.search.quotes import CANDIDATE_LIMIT, QuoteHit, QuoteQuery, Vocabulary
 from bot.services.cache import GenerationCache
 from bot.services.cast import name_variants
 from bot.services.knowledge import KnowledgeService
@@ -70,6 +70,21 @@ class QuoteService:
         matches = index.search(text, limit=limit if allowed is None else len(index), prefix=True)
         return [m.item for m in matches if allowed is None or m.item in allowed][:limit]
 
+    async def search(
+        self, text: str, film: FilmSummary | None, limit: int, speaker: str | None = None
+    ) -> list[QuoteHit]:
+        """The quotes best matching half-remembered words, best first; empty if none is close."""
+        query = QuoteQuery.parse(text, await self._vocabulary.get())
+        if query is None:
+            return []
+        slug = film.slug if film else None
+        strict = await self._database.search_quotes(query.strict, slug, CANDIDATE_LIMIT)
+        hits = query.rank(strict, speaker)
+        if not query.settled(len(strict), hits):
+            lenient = await self._database.search_quotes(query.lenient, slug, CANDIDATE_LIMIT)
+            hits = query.merge(hits, strict, lenient, speaker)
+        return hits[:limit]
+
     async def find(
         self, text: str | None, speaker: str | None, film: FilmSummary | None
     ) -> QuoteResult:
@@ -77,8 +92,7 @@ class QuoteService:
         slug = film.slug if film else None
         name = await self.resolve_speaker(speaker) if speaker and speaker.strip() else None
         if text and text.strip():
-            search = QuoteSearch(self._database, await self._vocabulary.get())
-            hits = await search.search(text, slug=slug, limit=MAX_RESULTS, speaker=name)
+            hits = await self.search(text, film, MAX_RESULTS, speaker=name)
             if not hits:
                 raise NotFoundError("No quote matches those words.")
             return QuoteResult(quotes=tuple(hit.quote for hit in hits), speaker=name)

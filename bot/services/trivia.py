@@ -8,12 +8,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.errors import NotFoundError
-from bot.models import FilmSummary, LeaderboardEntry
+from bot.models import FilmSummary, LeaderboardEntry, Question
 from bot.services.knowledge import KnowledgeService
 from bot.storage.database import Database
 from bot.trivia.engine import CHOICE_COUNT
 from bot.trivia.events import Awarded, RoundMode
-from bot.trivia.models import Question
 from bot.trivia.questions import generate_questions
 
 __all__ = ["LEADERBOARD_SIZE", "Leaderboard", "TriviaService"]

@@ -12,9 +12,10 @@ import datetime as dt
 import json
 from collections.abc import AsyncIterator, Iterable, Sequence
 from contextlib import asynccontextmanager
+from dataclasses import fields, replace
 from importlib import resources
 from pathlib import Path
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 import aiosqlite
 
@@ -22,20 +23,23 @@ from bot.models import (
     CastEntry,
     CastMember,
     DocumentKind,
-    FilmInfo,
     FilmRecord,
     FilmSummary,
     InfoboxField,
     KnowledgeBase,
     LeaderboardEntry,
     MoneyFigure,
+    Question,
+    QuestionKind,
     Quote,
     ReviewScore,
     Section,
     SourceDocument,
     StoredQuote,
 )
-from bot.trivia.models import Question, QuestionKind
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
 __all__ = ["Database", "Fingerprints"]
 
@@ -77,30 +81,78 @@ def _date(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
-def _summary(row: Sequence[Any]) -> FilmSummary:
-    return FilmSummary(slug=row[0], title=row[1], year=row[2])
+_Record = TypeVar("_Record", bound="DataclassInstance")
+
+Row = aiosqlite.Row
+"""Rows are read by column name, so adding a column to a table or view shifts nothing."""
+
+_FILM_SOURCES = (
+    "SELECT s.name AS source_name, s.kind AS source_kind, s.title AS source_title,"
+    " s.publication AS publication, s.url AS url, s.published AS published FROM sources s"
+    " JOIN films f ON f.id = s.film_id WHERE f.slug = ? ORDER BY s.id"
+)
+"""A film's sources, columns named as the ``quote_rows`` view names them (see ``_source``)."""
 
 
-def _stored_quote(row: Sequence[Any]) -> StoredQuote:
-    film = FilmSummary(slug=row[1], title=row[2], year=row[3])
-    quote = Quote(
-        speakers=tuple(row[4].split(_SPEAKER_SEPARATOR)),
-        text=row[5],
-        source=row[6],
-        position=row[7],
-        line=row[8],
-        question=row[9],
-        spoiler=bool(row[10]),
+def _record(cls: type[_Record], row: Row, **converted: Any) -> _Record:
+    """A dataclass from the row's columns named like its fields (``converted`` ones aside)."""
+    names = (f.name for f in fields(cls))
+    return cls(**{name: row[name] for name in names if name not in converted}, **converted)
+
+
+def _summary(row: Row, prefix: str = "") -> FilmSummary:
+    return FilmSummary(
+        slug=row[f"{prefix}slug"], title=row[f"{prefix}title"], year=row[f"{prefix}year"]
     )
-    source = SourceDocument(
-        name=row[6],
-        kind=DocumentKind(row[11]),
-        title=row[12],
-        publication=row[13],
-        url=row[14],
-        published=_date(row[15]),
+
+
+def _source(row: Row) -> SourceDocument:
+    return SourceDocument(
+        name=row["source_name"],
+        kind=DocumentKind(row["source_kind"]),
+        title=row["source_title"],
+        publication=row["publication"],
+        url=row["url"],
+        published=_date(row["published"]),
     )
-    return StoredQuote(id=row[0], film=film, quote=quote, source=source)
+
+
+def _quote(row: Row) -> Quote:
+    return _record(
+        Quote,
+        row,
+        speakers=tuple(row["speakers"].split(_SPEAKER_SEPARATOR)),
+        source=row["source_name"],
+        spoiler=bool(row["spoiler"]),
+    )
+
+
+def _stored_quote(row: Row) -> StoredQuote:
+    return StoredQuote(
+        id=row["id"], film=_summary(row, "film_"), quote=_quote(row), source=_source(row)
+    )
+
+
+def _section(row: Row) -> Section:
+    path = tuple(row["path"].split(_PATH_SEPARATOR))
+    return _record(Section, row, path=path, spoiler=bool(row["spoiler"]))
+
+
+def _cast_entry(row: Row) -> CastEntry:
+    member = _record(CastMember, row, spoiler=bool(row["spoiler"]))
+    return CastEntry(film=_summary(row), member=member)
+
+
+def _custom_question(row: Row, slug: str) -> Question:
+    return Question(
+        text=row["text"],
+        answers=tuple(json.loads(row["answers"])),
+        choices=(),
+        kind=QuestionKind.CUSTOM,
+        spoiler=bool(row["spoiler"]),
+        source=row["source"],
+        film=slug,
+    )
 
 
 class Database:
@@ -118,6 +170,7 @@ class Database:
         path.parent.mkdir(parents=True, exist_ok=True)
         writer = await aiosqlite.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_SECONDS)
         try:
+            writer.row_factory = Row
             await writer.execute("PRAGMA journal_mode = WAL")
             await writer.execute("PRAGMA foreign_keys = ON")
             await cls._migrate(writer)
@@ -127,6 +180,7 @@ class Database:
         except BaseException:
             await writer.close()
             raise
+        reader.row_factory = Row
         try:
             await reader.execute("PRAGMA query_only = ON")
         except BaseException:
@@ -164,8 +218,7 @@ class Database:
 
     async def schema_version(self) -> int:
         """The number of the last applied migration."""
-        row = await self._one("PRAGMA user_version")
-        return int(row[0]) if row else 0
+        return int(await self._value("PRAGMA user_version") or 0)
 
     @asynccontextmanager
     async def _transaction(self) -> AsyncIterator[aiosqlite.Connection]:
@@ -188,11 +241,16 @@ class Database:
             finally:
                 await self._reader.execute("COMMIT")
 
-    async def _one(self, sql: str, params: Sequence[Any] = ()) -> Any:
+    async def _one(self, sql: str, params: Sequence[Any] = ()) -> Row | None:
         async with self._reader.execute(sql, params) as cursor:
             return await cursor.fetchone()
 
-    async def _all(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
+    async def _value(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        """The first column of the first row, or None."""
+        row = await self._one(sql, params)
+        return row[0] if row else None
+
+    async def _all(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
         async with self._reader.execute(sql, params) as cursor:
             return list(await cursor.fetchall())
 
@@ -316,26 +374,26 @@ class Database:
         rows = await self._all(
             "SELECT film_slug, category, record_key, fingerprint FROM seed_fingerprints"
         )
-        for slug, category, key, value in rows:
-            result.setdefault(slug, {}).setdefault(category, {})[key] = value
+        for row in rows:
+            by_category = result.setdefault(row["film_slug"], {})
+            by_category.setdefault(row["category"], {})[row["record_key"]] = row["fingerprint"]
         return result
 
     async def film_count(self) -> int:
         """How many films are loaded."""
-        row = await self._one("SELECT COUNT(*) FROM films")
-        return int(row[0])
+        return int(await self._value("SELECT COUNT(*) FROM films"))
 
     async def films(self) -> tuple[FilmSummary, ...]:
         """Every film, ordered by title."""
         rows = await self._all("SELECT slug, title, year FROM films ORDER BY title COLLATE NOCASE")
         return tuple(_summary(row) for row in rows)
 
-    async def film_info(self, slug: str) -> FilmInfo | None:
-        """Everything but cast, sections and quotes about the film ``slug``."""
+    async def film_info(self, slug: str) -> FilmRecord | None:
+        """The film ``slug`` without its cast, sections, quotes, sources and trivia."""
         async with self._snapshot():
             return await self._film_info(slug)
 
-    async def _film_info(self, slug: str) -> FilmInfo | None:
+    async def _film_info(self, slug: str) -> FilmRecord | None:
         film = await self._one(
             "SELECT id, slug, title, year, runtime_minutes, release_date, lead FROM films"
             " WHERE slug = ?",
@@ -343,30 +401,32 @@ class Database:
         )
         if film is None:
             return None
-        film_id = film[0]
+        film_id = film["id"]
         credit_rows = await self._all(
             "SELECT field_position, role, value FROM credits WHERE film_id = ?"
             " ORDER BY field_position, value_position",
             (film_id,),
         )
-        fields: dict[int, tuple[str, list[str]]] = {}
-        for position, role, value in credit_rows:
-            fields.setdefault(position, (role, []))[1].append(value)
+        infobox: dict[int, tuple[str, list[str]]] = {}
+        for row in credit_rows:
+            infobox.setdefault(row["field_position"], (row["role"], []))[1].append(row["value"])
         money = await self._all("SELECT key, text, amount FROM money WHERE film_id = ?", (film_id,))
         reviews = await self._all(
             "SELECT aggregator, metric, value, text FROM reviews WHERE film_id = ?", (film_id,)
         )
-        return FilmInfo(
-            summary=FilmSummary(slug=film[1], title=film[2], year=film[3]),
+        return FilmRecord(
+            slug=film["slug"],
+            title=film["title"],
+            year=film["year"],
             infobox=tuple(
                 InfoboxField(key=role, values=tuple(values), line=0)
-                for role, values in fields.values()
+                for role, values in infobox.values()
             ),
-            runtime_minutes=film[4],
-            release_date=_date(film[5]),
-            money=tuple(MoneyFigure(*row) for row in money),
-            reviews=tuple(ReviewScore(*row) for row in reviews),
-            lead=film[6],
+            runtime_minutes=film["runtime_minutes"],
+            release_date=_date(film["release_date"]),
+            money=tuple(_record(MoneyFigure, row) for row in money),
+            reviews=tuple(_record(ReviewScore, row) for row in reviews),
+            lead=film["lead"],
         )
 
     async def sections(self, slug: str) -> tuple[Section, ...]:
@@ -376,15 +436,7 @@ class Database:
             " JOIN films f ON f.id = s.film_id WHERE f.slug = ? ORDER BY s.position",
             (slug,),
         )
-        return tuple(
-            Section(
-                path=tuple(row[0].split(_PATH_SEPARATOR)),
-                text=row[1],
-                position=row[2],
-                spoiler=bool(row[3]),
-            )
-            for row in rows
-        )
+        return tuple(_section(row) for row in rows)
 
     async def cast(self, slug: str | None = None) -> tuple[CastEntry, ...]:
         """Cast members of one film, or of every film when ``slug`` is None."""
@@ -394,19 +446,7 @@ class Database:
             " WHERE ? IS NULL OR f.slug = ? ORDER BY f.title, c.position",
             (slug, slug),
         )
-        return tuple(
-            CastEntry(
-                film=FilmSummary(slug=row[0], title=row[1], year=row[2]),
-                member=CastMember(
-                    actor=row[3],
-                    character=row[4],
-                    description=row[5],
-                    position=row[6],
-                    spoiler=bool(row[7]),
-                ),
-            )
-            for row in rows
-        )
+        return tuple(_cast_entry(row) for row in rows)
 
     async def speakers(self, slug: str | None = None) -> tuple[str, ...]:
         """Everyone quoted, in one film or in all."""
@@ -425,19 +465,18 @@ class Database:
             " JOIN quotes q ON q.id = qs.quote_id JOIN films f ON f.id = q.film_id"
         )
         found: dict[str, set[str]] = {}
-        for slug, speaker in rows:
-            found.setdefault(slug, set()).add(speaker)
+        for row in rows:
+            found.setdefault(row["slug"], set()).add(row["speaker"])
         return {slug: frozenset(names) for slug, names in found.items()}
 
     async def quote_term_frequencies(self) -> dict[str, int]:
         """How many quotes each term of the full-text index appears in."""
         rows = await self._all("SELECT term, doc FROM quotes_vocab")
-        return {row[0]: int(row[1]) for row in rows}
+        return {row["term"]: int(row["doc"]) for row in rows}
 
     async def quote_count(self) -> int:
         """How many quotes are loaded."""
-        row = await self._one("SELECT COUNT(*) FROM quotes")
-        return int(row[0])
+        return int(await self._value("SELECT COUNT(*) FROM quotes"))
 
     async def quote_vocabulary(self) -> tuple[str, ...]:
         """Every distinct term of the quote full-text index."""
@@ -488,18 +527,7 @@ class Database:
             " JOIN films f ON f.id = c.film_id WHERE f.slug = ? ORDER BY c.position",
             (slug,),
         )
-        return tuple(
-            Question(
-                text=row[0],
-                answers=tuple(json.loads(row[1])),
-                choices=(),
-                kind=QuestionKind.CUSTOM,
-                spoiler=bool(row[2]),
-                source=row[3],
-                film=slug,
-            )
-            for row in rows
-        )
+        return tuple(_custom_question(row, slug) for row in rows)
 
     async def film_record(self, slug: str) -> FilmRecord | None:
         """A film's full record (everything a question generator needs), or None."""
@@ -510,58 +538,33 @@ class Database:
         info = await self._film_info(slug)
         if info is None:
             return None
-        sources = await self._all(
-            "SELECT s.name, s.kind, s.title, s.publication, s.url, s.published FROM sources s"
-            " JOIN films f ON f.id = s.film_id WHERE f.slug = ? ORDER BY s.id",
-            (slug,),
-        )
+        sources = await self._all(_FILM_SOURCES, (slug,))
         quotes = await self._all(
             "SELECT * FROM quote_rows WHERE film_slug = ? ORDER BY source_name, position",
             (slug,),
         )
-        return FilmRecord(
-            slug=slug,
-            title=info.summary.title,
-            year=info.summary.year,
-            infobox=info.infobox,
-            runtime_minutes=info.runtime_minutes,
-            release_date=info.release_date,
-            money=info.money,
-            reviews=info.reviews,
-            lead=info.lead,
+        return replace(
+            info,
             sections=await self.sections(slug),
             cast=tuple(entry.member for entry in await self.cast(slug)),
-            quotes=tuple(_stored_quote(row).quote for row in quotes),
-            sources=tuple(
-                SourceDocument(
-                    name=row[0],
-                    kind=DocumentKind(row[1]),
-                    title=row[2],
-                    publication=row[3],
-                    url=row[4],
-                    published=_date(row[5]),
-                )
-                for row in sources
-            ),
+            quotes=tuple(_quote(row) for row in quotes),
+            sources=tuple(_source(row) for row in sources),
             trivia=await self.custom_questions(slug),
         )
 
     async def quote(self, quote_id: int) -> StoredQuote | None:
         """One quote by id."""
-        row = await self._one(
-            "SELECT * FROM quote_rows WHERE id = ?",
-            (quote_id,),
-        )
+        row = await self._one("SELECT * FROM quote_rows WHERE id = ?", (quote_id,))
         return _stored_quote(row) if row else None
 
     # --- guild settings ---------------------------------------------------------------------
 
     async def guild_film(self, guild_id: int) -> str | None:
         """The film a server has chosen, if any."""
-        row = await self._one(
+        slug: str | None = await self._value(
             "SELECT film_slug FROM guild_settings WHERE guild_id = ?", (guild_id,)
         )
-        return row[0] if row else None
+        return slug
 
     async def set_guild_film(self, guild_id: int, slug: str | None) -> None:
         """Choose (or with None, forget) a server's film."""
@@ -597,8 +600,7 @@ class Database:
 
     async def current_season(self, guild_id: int) -> int:
         """The server's current trivia season (1 until the first reset)."""
-        row = await self._one(_CURRENT_SEASON, (guild_id,))
-        return int(row[0]) if row and row[0] is not None else 1
+        return int(await self._value(_CURRENT_SEASON, (guild_id,)) or 1)
 
     async def start_new_season(self, guild_id: int, now: dt.datetime) -> int:
         """Start the next season for a server; older seasons' points are kept."""
@@ -639,9 +641,10 @@ class Database:
     ) -> tuple[LeaderboardEntry, ...]:
         """Top players of a server, for one season or (None) all time, ties sharing a rank."""
         rows = await self._all(
-            "SELECT RANK() OVER (ORDER BY SUM(points) DESC), user_id, SUM(points), COUNT(*)"
-            " FROM trivia_awards WHERE guild_id = ? AND (? IS NULL OR season = ?)"
+            "SELECT RANK() OVER (ORDER BY SUM(points) DESC) AS rank, user_id,"
+            " SUM(points) AS points, COUNT(*) AS correct FROM trivia_awards"
+            " WHERE guild_id = ? AND (? IS NULL OR season = ?)"
             " GROUP BY user_id ORDER BY SUM(points) DESC, COUNT(*) DESC, user_id LIMIT ?",
             (guild_id, season, season, limit),
         )
-        return tuple(LeaderboardEntry(*row) for row in rows)
+        return tuple(_record(LeaderboardEntry, row) for row in rows)

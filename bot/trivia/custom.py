@@ -16,8 +16,8 @@ import yaml
 from yaml.reader import ReaderError
 
 from bot.errors import SeedError
+from bot.models import Question, QuestionKind
 from bot.text import fold
-from bot.trivia.models import Question, QuestionKind
 
 __all__ = [
     "CONFIG_KEY",

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Final, Generic, TypeVar
 
 from bot.errors import InvalidChoiceError, InvalidRoundError, RoundAlreadyRunning, RoundStateError
+from bot.models import Question
 from bot.text import fold
 from bot.trivia.clock import Clock
 from bot.trivia.events import (
@@ -31,7 +32,6 @@ from bot.trivia.events import (
     RoundState,
 )
 from bot.trivia.hints import mask_answer
-from bot.trivia.models import Question
 from bot.trivia.scoring import Scoreboard, Tally, button_points, typed_points
 
 __all__ = [

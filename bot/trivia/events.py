@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Protocol, TypeAlias
 
-from bot.trivia.models import Question
+from bot.models import Question
 from bot.trivia.scoring import Scoreboard
 
 __all__ = [

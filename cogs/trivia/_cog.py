@@ -13,7 +13,7 @@ from bot.errors import NotAllowedError, NotFoundError
 from bot.trivia import engine
 from bot.trivia.engine import Round, RoundRegistry
 from bot.trivia.events import RoundMode
-from cogs._shared import Interaction, film_autocomplete, services, spoilers_allowed
+from cogs._shared import Film, Interaction, services, spoilers_allowed
 from cogs.trivia._driver import RoundDriver
 from cogs.trivia._render import leaderboard_text
 
@@ -65,14 +65,13 @@ class TriviaCog(commands.GroupCog, group_name="trivia", group_description="Film 
         spoilers="Include questions about the plot and ending (default: no)",
         seconds="Seconds per question (10-120, default 30)",
     )
-    @app_commands.autocomplete(film=film_autocomplete)
     @app_commands.guild_only()
     async def start(
         self,
         interaction: Interaction,
         questions: QuestionCount = DEFAULT_QUESTIONS,
         mode: Literal["typed", "buttons"] | None = None,
-        film: str | None = None,
+        film: Film | None = None,
         spoilers: bool = False,
         seconds: Seconds = int(engine.DEFAULT_TIME_LIMIT),
     ) -> None:

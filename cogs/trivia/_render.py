@@ -5,7 +5,7 @@ from __future__ import annotations
 from discord.utils import escape_markdown
 
 from bot.formatting import MESSAGE_LIMIT, spoiler, trim
-from bot.models import LeaderboardEntry
+from bot.models import LeaderboardEntry, Question
 from bot.services.trivia import Leaderboard
 from bot.trivia.events import (
     EndReason,
@@ -16,7 +16,6 @@ from bot.trivia.events import (
     RoundEnded,
     RoundMode,
 )
-from bot.trivia.models import Question
 from bot.trivia.scoring import Scoreboard
 
 __all__ = [

@@ -1,7 +1,6 @@
 """Plain-text and JSON renderings for the command line."""
 
 import json
-from pathlib import Path
 
 import pytest
 
@@ -12,12 +11,10 @@ from bot.reports import film_json, film_summary, knowledge_base_json, reseed_sum
 from bot.services.knowledge import CategoryChange, FilmChange, ReseedReport
 from tests.bot.parsing.lantern_keeper import write_film
 
-PROJECT_SEEDS = Path(__file__).resolve().parents[2] / "seeds"
-
 
 @pytest.fixture(scope="module")
-def kb():
-    return parse_seeds(PROJECT_SEEDS)
+def kb(project_seeds):
+    return parse_seeds(project_seeds)
 
 
 def test_film_json_is_json_serialisable(kb):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,8 +13,6 @@ from bot.config import Settings
 from loopback.harness import run_bot
 from loopback.records import FakeGuild
 from loopback.server import FakeDiscord
-
-PROJECT_SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
 @dataclass
@@ -29,18 +26,11 @@ class Club:
 
 
 @pytest.fixture
-def club_seeds(tmp_path: Path) -> Path:
-    target = tmp_path / "seeds"
-    shutil.copytree(PROJECT_SEEDS, target)
-    return target
-
-
-@pytest.fixture
-def club_settings(tmp_path: Path, club_seeds: Path) -> Settings:
+def club_settings(tmp_path: Path, seeds_dir: Path) -> Settings:
     return Settings(
         discord_token="loopback",
         database_path=tmp_path / "club.db",
-        seeds_dir=club_seeds,
+        seeds_dir=seeds_dir,
     )
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Final
 
+from bot.models import QuestionKind
 from bot.names import is_proper_name
 from bot.text import fold
 from bot.trivia.aliases import unique_folded
-from bot.trivia.models import QuestionKind
 from bot.trivia.questions.common import Draft, Entity, spaced
 from bot.trivia.questions.film import FilmContext
 

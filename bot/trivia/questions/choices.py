@@ -7,9 +7,9 @@ import math
 from collections.abc import Iterator
 from typing import Final
 
+from bot.models import Question
 from bot.text import fold
 from bot.trivia.aliases import unique_folded
-from bot.trivia.models import Question
 from bot.trivia.questions.common import Draft, Entity, hash_key, loosely_equal, mentions, spaced
 
 __all__ = [

@@ -11,10 +11,10 @@ from typing import Final
 
 from rapidfuzz import fuzz
 
+from bot.models import QuestionKind
 from bot.names import CHARACTER_TITLES, PERSON_TITLES, company_core
 from bot.text import fold
 from bot.trivia.aliases import short_forms
-from bot.trivia.models import QuestionKind
 
 __all__ = [
     "FIGURE",

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Final
 
+from bot.models import QuestionKind
 from bot.names import surname as surname_of
 from bot.trivia.aliases import person_aliases, unique_folded
-from bot.trivia.models import QuestionKind
 from bot.trivia.questions.common import Draft, Entity, hash_key, loosely_equal
 from bot.trivia.questions.film import FilmContext
 from bot.trivia.questions.roles import CreditRole, role_of

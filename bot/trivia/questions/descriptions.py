@@ -6,10 +6,9 @@ import re
 from collections.abc import Iterator
 from typing import Final
 
-from bot.models import CastMember
+from bot.models import CastMember, QuestionKind
 from bot.names import LEADING_ARTICLES
 from bot.text import fold, normalize_typography
-from bot.trivia.models import QuestionKind
 from bot.trivia.questions.cast import cast_source
 from bot.trivia.questions.common import MIN_NAME_TOKEN_LENGTH, WORD, Draft, Entity, mentions, spaced
 from bot.trivia.questions.film import FilmContext

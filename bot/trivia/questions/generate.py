@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from bot.models import FilmRecord
-from bot.trivia.models import Question
+from bot.models import FilmRecord, Question
 from bot.trivia.questions.cast import cast_drafts
 from bot.trivia.questions.choices import ChoicePicker, is_sound
 from bot.trivia.questions.common import spaced

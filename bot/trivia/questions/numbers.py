@@ -6,9 +6,9 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Final
 
+from bot.models import QuestionKind
 from bot.text import fold
 from bot.trivia.aliases import MONTH_NAMES, month_aliases, number_aliases, unique_folded
-from bot.trivia.models import QuestionKind
 from bot.trivia.questions.common import FIGURE, Draft, Entity, figure
 from bot.trivia.questions.film import FilmContext
 

@@ -6,9 +6,8 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Final
 
-from bot.models import Quote
+from bot.models import QuestionKind, Quote
 from bot.text import fold, normalize_typography
-from bot.trivia.models import QuestionKind
 from bot.trivia.questions.common import MIN_NAME_TOKEN_LENGTH, WORD, Draft, Entity, mentions
 from bot.trivia.questions.film import FilmContext
 

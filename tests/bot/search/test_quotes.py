@@ -5,12 +5,13 @@ import sqlite3
 
 import pytest
 
+from bot.models import DocumentKind, FilmSummary, Quote, SourceDocument, StoredQuote
 from bot.search.quotes import (
     MAX_QUERY_WORDS,
     MIN_DOCUMENTS_FOR_PRUNING,
     QUOTE_MATCH_CUTOFF,
     QueryTerm,
-    QuoteSearch,
+    QuoteQuery,
     Vocabulary,
     build_match_expression,
     expand_words,
@@ -18,8 +19,6 @@ from bot.search.quotes import (
     rerank_score,
     strict_match_expression,
 )
-from bot.services.knowledge import KnowledgeService
-from bot.storage.database import Database
 
 FTS_STRING = re.compile(r'^"(?:[^"]|"")*"\*?$')
 """One FTS5 string literal (quotes doubled inside), optionally a prefix query."""
@@ -194,61 +193,66 @@ def test_rerank_is_case_accent_and_punctuation_blind() -> None:
     assert rerank_score("it is like a tattoo", "IT IS LIKE A TÀTTOO!!!") == pytest.approx(100)
 
 
-# -- QuoteSearch over the real seeds --------------------------------------------------------
+# -- QuoteQuery: candidate queries and ranking, no database --------------------------------
+
+FILM = FilmSummary(slug="lantern-keeper", title="The Lantern Keeper", year=1998)
+SOURCE = SourceDocument(name="interview.txt", kind=DocumentKind.INTERVIEW)
 
 
-async def search(database: Database, text: str) -> list[str]:
-    vocabulary = Vocabulary(await database.quote_vocabulary())
-    hits = await QuoteSearch(database, vocabulary).search(text, slug=None, limit=3)
-    return [hit.quote.quote.text for hit in hits]
+def stored(quote_id: int, text: str, speaker: str = "Mara Okafor") -> StoredQuote:
+    quote = Quote((speaker,), text, SOURCE.name, quote_id, quote_id, None, spoiler=False)
+    return StoredQuote(id=quote_id, film=FILM, quote=quote, source=SOURCE)
 
 
-async def test_search_finds_a_half_remembered_line(
-    database: Database, knowledge: KnowledgeService
-) -> None:
-    texts = await search(database, "tattoo better love it")
-    assert "it is like a tattoo" in texts[0]
-    assert len(texts) <= 3
+TATTOO = stored(1, QUOTE)
+LYRICS = stored(2, "We wrote all the lyrics in French.", speaker="Lin Hale")
+UNRELATED = stored(3, "The lighthouse lamp was lit by hand every night.")
 
 
-async def test_search_hits_are_sorted_best_first(
-    database: Database, knowledge: KnowledgeService
-) -> None:
-    vocabulary = Vocabulary(await database.quote_vocabulary())
-    hits = await QuoteSearch(database, vocabulary).search(
-        "relationship fantasy real", slug=None, limit=10
-    )
-    scores = [hit.score for hit in hits]
-    assert len(scores) > 1
-    assert scores == sorted(scores, reverse=True)
-    assert min(scores) >= QUOTE_MATCH_CUTOFF
+def test_a_query_without_searchable_words_is_none() -> None:
+    assert QuoteQuery.parse(' * ^ : "', VOCABULARY) is None
 
 
-async def test_search_filters_by_speaker_and_film(
-    database: Database, knowledge: KnowledgeService
-) -> None:
-    vocabulary = Vocabulary(await database.quote_vocabulary())
-    quotes = QuoteSearch(database, vocabulary)
-    by_faris = await quotes.search("love chris", slug=None, limit=3, speaker="Valerie Faris")
-    assert [hit.quote.quote.text for hit in by_faris][:1] == ["I love Chris."]
-    assert all("Valerie Faris" in hit.quote.quote.speakers for hit in by_faris)
-    assert await quotes.search("love chris", slug="no-such-film", limit=3) == []
-    in_film = await quotes.search("love chris", slug="ruby-sparks", limit=3)
-    assert in_film[0].quote.film.slug == "ruby-sparks"
+def test_a_query_holds_its_strict_and_lenient_expressions() -> None:
+    query = QuoteQuery.parse("frnech lyrics", VOCABULARY)
+    assert query is not None
+    assert query.words == ("frnech", "lyrics")
+    assert query.strict == '("frnech"* OR "french") AND ("lyrics"*)'
+    assert query.lenient == '"frnech"* OR "french" OR "lyrics"*'
 
 
-@pytest.mark.parametrize("text", ["", "   ", '"', "* ^ : -", "a", "xylophone zebra"])
-async def test_search_without_usable_words_finds_nothing(
-    database: Database, knowledge: KnowledgeService, text: str
-) -> None:
-    assert await search(database, text) == []
+def test_rank_keeps_close_candidates_best_first_and_filters_by_speaker() -> None:
+    query = QuoteQuery.parse("tattoo better love", VOCABULARY)
+    assert query is not None
+    hits = query.rank([UNRELATED, LYRICS, TATTOO], speaker=None)
+    assert [hit.quote for hit in hits] == [TATTOO]
+    assert hits[0].score >= QUOTE_MATCH_CUTOFF
+    assert query.rank([TATTOO], speaker="Lin Hale") == []
+    lyrics = QuoteQuery.parse("lyrics french", VOCABULARY)
+    assert lyrics is not None
+    assert [hit.quote for hit in lyrics.rank([TATTOO, LYRICS], speaker="Lin Hale")] == [LYRICS]
 
 
-@pytest.mark.parametrize("word", HOSTILE_WORDS)
-async def test_search_survives_hostile_text(
-    database: Database, knowledge: KnowledgeService, word: str
-) -> None:
-    assert isinstance(await search(database, f"{word} tattoo"), list)
+def test_strict_candidates_settle_a_query_only_when_one_is_close_enough() -> None:
+    query = QuoteQuery.parse("tattoo better", VOCABULARY)
+    single = QuoteQuery.parse("tattoo", VOCABULARY)
+    assert query is not None and single is not None
+    hits = query.rank([TATTOO], speaker=None)
+    assert query.settled(1, hits)
+    assert not query.settled(0, [])
+    assert not query.settled(5, [])
+    # A one-word query has nothing to relax.
+    assert single.settled(0, [])
+
+
+def test_merge_adds_lenient_candidates_once_and_keeps_the_order() -> None:
+    query = QuoteQuery.parse("tattoo love", VOCABULARY)
+    assert query is not None
+    strict_hits = query.rank([TATTOO], speaker=None)
+    sketch = stored(4, "She drew a tattoo of the lamp, out of love for it.")
+    merged = query.merge(strict_hits, [TATTOO], [TATTOO, UNRELATED, sketch], speaker=None)
+    assert sorted(hit.quote.id for hit in merged) == [TATTOO.id, sketch.id]
+    assert [hit.score for hit in merged] == sorted((hit.score for hit in merged), reverse=True)
 
 
 # -- strict_match_expression and common words -------------------------------------------------

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -17,22 +16,7 @@ GUILD = 1_000_000_000_000_000_001
 
 
 def film_record(slug: str, title: str, **changes: object) -> FilmRecord:
-    record = FilmRecord(
-        slug=slug,
-        title=title,
-        year=None,
-        infobox=(),
-        runtime_minutes=None,
-        release_date=None,
-        money=(),
-        reviews=(),
-        lead=f"{title} is a film.",
-        sections=(),
-        cast=(),
-        quotes=(),
-        sources=(),
-    )
-    return dataclasses.replace(record, **changes)
+    return FilmRecord(slug=slug, title=title, lead=f"{title} is a film.", **changes)
 
 
 @pytest.fixture
@@ -67,7 +51,7 @@ async def test_find_unknown_film_raises(films: FilmService, text: str) -> None:
 
 async def test_resolve_defaults_to_the_only_film(films: FilmService) -> None:
     assert await films.resolve(None, None) == RUBY_SPARKS
-    assert await films.resolve("  ", GUILD) == RUBY_SPARKS
+    assert await films.resolve(None, GUILD) == RUBY_SPARKS
 
 
 async def test_resolve_uses_the_guild_film_among_several(database: Database) -> None:
@@ -76,27 +60,34 @@ async def test_resolve_uses_the_guild_film_among_several(database: Database) -> 
     )
     with pytest.raises(AmbiguousFilmError):
         await films.resolve(None, GUILD)
-    chosen = await films.choose_for_guild(GUILD, "paper moon")
-    assert chosen.slug == "paper-moon"
+    paper_moon, ruby_sparks = await films.films()
+    await films.choose_for_guild(GUILD, paper_moon)
     assert await database.guild_film(GUILD) == "paper-moon"
-    assert (await films.resolve(None, GUILD)).slug == "paper-moon"
-    assert (await films.resolve("ruby-sparks", GUILD)).slug == "ruby-sparks"
+    assert await films.resolve(None, GUILD) == paper_moon
+    assert await films.resolve(ruby_sparks, GUILD) == ruby_sparks
     with pytest.raises(AmbiguousFilmError):
         await films.resolve(None, GUILD + 1)
+
+
+async def test_scope_is_the_film_given_else_the_guild_film_else_every_film(
+    database: Database,
+) -> None:
+    films = await films_over(
+        database, film_record("paper-moon", "Paper Moon"), film_record("ruby-sparks", "Ruby Sparks")
+    )
+    paper_moon, ruby_sparks = await films.films()
+    assert await films.scope(None, GUILD) is None
+    assert await films.scope(None, None) is None
+    await films.choose_for_guild(GUILD, paper_moon)
+    assert await films.scope(None, GUILD) == paper_moon
+    assert await films.scope(ruby_sparks, GUILD) == ruby_sparks
+    assert await films.scope(None, GUILD + 1) is None
 
 
 async def test_resolve_without_films_raises(database: Database) -> None:
     films = FilmService(database, KnowledgeService(database, Path("unused")))
     with pytest.raises(NotFoundError, match="knows no films yet"):
         await films.resolve(None, None)
-
-
-async def test_choose_unknown_film_raises_and_changes_nothing(
-    films: FilmService, database: Database
-) -> None:
-    with pytest.raises(UnknownFilmError):
-        await films.choose_for_guild(GUILD, "The Godfather")
-    assert await database.guild_film(GUILD) is None
 
 
 async def test_suggest(films: FilmService) -> None:

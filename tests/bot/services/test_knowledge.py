@@ -19,22 +19,9 @@ FESTIVAL = "001_7f2975a1af750313.txt"
 
 
 @pytest.fixture
-async def database(db_path):
-    db = await Database.open(db_path)
-    yield db
-    await db.close()
-
-
-@pytest.fixture
 def service(database, seeds_dir):
+    """A knowledge service that has not knowledge anything yet."""
     return KnowledgeService(database, seeds_dir)
-
-
-@pytest.fixture
-async def loaded(service):
-    report = await service.reseed()
-    assert report.applied
-    return service
 
 
 async def user_data(database):
@@ -76,20 +63,20 @@ async def test_ensure_loaded_loads_once(service, database):
     assert service.generation == 1
 
 
-async def test_second_reseed_is_unchanged(loaded):
-    report = await loaded.reseed()
+async def test_second_reseed_is_unchanged(knowledge):
+    report = await knowledge.reseed()
     assert report.applied
     assert [(f.slug, f.status) for f in report.films] == [(RUBY, "unchanged")]
     assert not any(c.any for c in change(report, RUBY).categories.values())
     assert report.warnings == ()
-    assert loaded.generation == 2
+    assert knowledge.generation == 2
 
 
-async def test_editing_a_cast_description_is_a_change(loaded, seeds_dir, database):
+async def test_editing_a_cast_description_is_a_change(knowledge, seeds_dir, database):
     article = seeds_dir / RUBY / ARTICLE
     text = article.read_text(encoding="utf-8")
     article.write_text(text.replace("Calvin's publicist", "Calvin's tireless publicist"), "utf-8")
-    report = await loaded.reseed()
+    report = await knowledge.reseed()
     film = change(report, RUBY)
     assert film.status == "changed"
     assert film.categories["cast"].changed == 1
@@ -99,26 +86,26 @@ async def test_editing_a_cast_description_is_a_change(loaded, seeds_dir, databas
     assert any(c.member.description == "Calvin's tireless publicist" for c in cast)
 
 
-async def test_adding_a_quote_is_reported(loaded, seeds_dir, database):
+async def test_adding_a_quote_is_reported(knowledge, seeds_dir, database):
     interview = seeds_dir / RUBY / FESTIVAL
     with interview.open("a", encoding="utf-8") as handle:
         handle.write("\n\nVF: One more thing about the ending of the film.\n")
-    report = await loaded.reseed()
+    report = await knowledge.reseed()
     quotes = change(report, RUBY).categories["quotes"]
     assert (quotes.added, quotes.removed, quotes.changed) == (1, 0, 0)
     assert len(await database.quote_ids(None, None)) == 85
 
 
-async def test_adding_and_removing_film_folders(loaded, seeds_dir, database):
+async def test_adding_and_removing_film_folders(knowledge, seeds_dir, database):
     write_film(seeds_dir, {"100_interview.txt": INTERVIEW})
-    added = await loaded.reseed()
+    added = await knowledge.reseed()
     assert change(added, SLUG).status == "added"
     assert change(added, SLUG).categories["quotes"].added == 4
     assert change(added, RUBY).status == "unchanged"
     assert await database.film_count() == 2
 
     shutil.rmtree(seeds_dir / RUBY)
-    removed = await loaded.reseed()
+    removed = await knowledge.reseed()
     film = change(removed, RUBY)
     assert film.status == "removed"
     assert film.categories["quotes"].removed == 84
@@ -126,15 +113,15 @@ async def test_adding_and_removing_film_folders(loaded, seeds_dir, database):
     assert [f.slug for f in await database.films()] == [SLUG]
 
 
-async def test_dry_run_changes_nothing(loaded, seeds_dir, database):
+async def test_dry_run_changes_nothing(knowledge, seeds_dir, database):
     before = await content(database)
     write_film(seeds_dir, {"100_interview.txt": INTERVIEW})
-    report = await loaded.reseed(dry_run=True)
+    report = await knowledge.reseed(dry_run=True)
     assert report.dry_run
     assert not report.applied
     assert change(report, SLUG).status == "added"
     assert await content(database) == before
-    assert loaded.generation == 1
+    assert knowledge.generation == 1
 
 
 async def test_dry_run_on_an_empty_database(service, database):
@@ -143,7 +130,7 @@ async def test_dry_run_on_an_empty_database(service, database):
     assert await database.film_count() == 0
 
 
-async def test_a_reseed_that_fails_halfway_changes_nothing(loaded, seeds_dir, database):
+async def test_a_reseed_that_fails_halfway_changes_nothing(knowledge, seeds_dir, database):
     await add_user_data(database)
     before = (await content(database), await user_data(database))
     broken = write_film(
@@ -151,7 +138,7 @@ async def test_a_reseed_that_fails_halfway_changes_nothing(loaded, seeds_dir, da
         {"100_interview.txt": "Q: Hi?\n\nHannah Lindqvist: caf\u00e9\n".encode("latin-1")},
         slug="zz-broken-film",
     )
-    report = await loaded.reseed()
+    report = await knowledge.reseed()
     assert not report.applied
     assert isinstance(report.error, SeedError)
     assert report.error.path == str(broken / "100_interview.txt")
@@ -159,11 +146,11 @@ async def test_a_reseed_that_fails_halfway_changes_nothing(loaded, seeds_dir, da
     assert str(report.error).startswith(f"{broken / '100_interview.txt'}:3: ")
     assert report.films == ()
     assert (await content(database), await user_data(database)) == before
-    assert loaded.generation == 1
+    assert knowledge.generation == 1
 
 
 async def test_a_failure_inside_the_transaction_rolls_back(
-    loaded, seeds_dir, database, monkeypatch
+    knowledge, seeds_dir, database, monkeypatch
 ):
     await add_user_data(database)
     before = (await content(database), await user_data(database))
@@ -179,40 +166,40 @@ async def test_a_failure_inside_the_transaction_rolls_back(
 
     monkeypatch.setattr(Database, "_insert_film", staticmethod(insert_then_fail))
     with pytest.raises(RuntimeError, match="disk on fire"):
-        await loaded.reseed()
+        await knowledge.reseed()
     assert inserted == [RUBY]
     assert (await content(database), await user_data(database)) == before
-    assert loaded.generation == 1
+    assert knowledge.generation == 1
 
     monkeypatch.undo()
-    report = await loaded.reseed()
+    report = await knowledge.reseed()
     assert report.applied
     assert await database.film_count() == 2
 
 
-async def test_scores_and_settings_survive_a_successful_reseed(loaded, seeds_dir, database):
+async def test_scores_and_settings_survive_a_successful_reseed(knowledge, seeds_dir, database):
     await add_user_data(database)
     before = await user_data(database)
     write_film(seeds_dir, {"100_interview.txt": INTERVIEW})
-    assert (await loaded.reseed()).applied
+    assert (await knowledge.reseed()).applied
     assert await user_data(database) == before
     assert before[0][0].user_id == ALICE
 
 
-async def test_only_one_reseed_at_a_time(loaded):
-    first = asyncio.create_task(loaded.reseed())
+async def test_only_one_reseed_at_a_time(knowledge):
+    first = asyncio.create_task(knowledge.reseed())
     await asyncio.sleep(0)
     with pytest.raises(BusyError):
-        await loaded.reseed()
+        await knowledge.reseed()
     assert (await first).applied
 
 
-async def test_reads_during_a_reseed_see_old_or_new_never_a_mix(loaded, seeds_dir, database):
+async def test_reads_during_a_reseed_see_old_or_new_never_a_mix(knowledge, seeds_dir, database):
     old = (await database.film_count(), len(await database.quote_ids(None, None)))
     write_film(seeds_dir, {"100_interview.txt": INTERVIEW})
     new = (old[0] + 1, old[1] + 4)
     counts, quote_counts = set(), set()
-    task = asyncio.create_task(loaded.reseed())
+    task = asyncio.create_task(knowledge.reseed())
     reads = 0
     while not task.done() or reads < 5:
         counts.add(await database.film_count())
@@ -226,7 +213,7 @@ async def test_reads_during_a_reseed_see_old_or_new_never_a_mix(loaded, seeds_di
 
 
 async def test_a_read_in_the_middle_of_the_transaction_sees_the_old_content(
-    loaded, seeds_dir, database, monkeypatch
+    knowledge, seeds_dir, database, monkeypatch
 ):
     old = await content(database)
     write_film(seeds_dir, {"100_interview.txt": INTERVIEW})
@@ -238,6 +225,6 @@ async def test_a_read_in_the_middle_of_the_transaction_sees_the_old_content(
         seen.append(await content(database))
 
     monkeypatch.setattr(Database, "_insert_film", staticmethod(insert_and_peek))
-    assert (await loaded.reseed()).applied
+    assert (await knowledge.reseed()).applied
     assert seen == [old, old]
     assert await database.film_count() == 2

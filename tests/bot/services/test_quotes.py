@@ -6,9 +6,11 @@ import pytest
 
 from bot.errors import NotFoundError
 from bot.models import FilmSummary
+from bot.search.quotes import QUOTE_MATCH_CUTOFF, query_words
 from bot.services.knowledge import KnowledgeService
 from bot.services.quotes import MAX_RESULTS, QuoteService
 from bot.storage.database import Database
+from tests.bot.search.test_quotes import HOSTILE_WORDS
 
 RUBY_SPARKS = FilmSummary(slug="ruby-sparks", title="Ruby Sparks", year=2012)
 OTHER_FILM = FilmSummary(slug="paper-moon", title="Paper Moon", year=1973)
@@ -100,3 +102,62 @@ async def test_suggest_speakers(quotes: QuoteService) -> None:
     assert await quotes.suggest_speakers("jon", RUBY_SPARKS, 25) == [DAYTON]
     assert await quotes.suggest_speakers("jon", OTHER_FILM, 25) == []
     assert await quotes.suggest_speakers("zzz", None, 25) == []
+
+
+# -- search: FTS5 candidates re-ranked, over the real seeds -----------------------------------
+
+
+async def texts(quotes: QuoteService, text: str) -> list[str]:
+    return [hit.quote.quote.text for hit in await quotes.search(text, None, 3)]
+
+
+async def test_search_finds_a_half_remembered_line(quotes: QuoteService) -> None:
+    found = await texts(quotes, "tattoo better love it")
+    assert "it is like a tattoo" in found[0]
+    assert len(found) <= 3
+
+
+async def test_search_hits_are_sorted_best_first(quotes: QuoteService) -> None:
+    hits = await quotes.search("relationship fantasy real", None, 10)
+    scores = [hit.score for hit in hits]
+    assert len(scores) > 1
+    assert scores == sorted(scores, reverse=True)
+    assert min(scores) >= QUOTE_MATCH_CUTOFF
+
+
+async def test_search_filters_by_speaker_and_film(quotes: QuoteService) -> None:
+    by_faris = await quotes.search("love chris", None, 3, speaker=FARIS)
+    assert [hit.quote.quote.text for hit in by_faris][:1] == ["I love Chris."]
+    assert all(FARIS in hit.quote.quote.speakers for hit in by_faris)
+    assert await quotes.search("love chris", OTHER_FILM, 3) == []
+    in_film = await quotes.search("love chris", RUBY_SPARKS, 3)
+    assert in_film[0].quote.film == RUBY_SPARKS
+
+
+async def test_search_falls_back_to_any_word_when_one_is_misremembered(
+    quotes: QuoteService,
+) -> None:
+    # No quote holds 'xylophone', so the strict query finds nothing; the lenient one does.
+    found = await texts(quotes, "tattoo better love xylophone")
+    assert found and "it is like a tattoo" in found[0]
+
+
+@pytest.mark.parametrize("text", ["", "   ", '"', "* ^ : -", "a", "xylophone zebra"])
+async def test_search_without_usable_words_finds_nothing(quotes: QuoteService, text: str) -> None:
+    assert await texts(quotes, text) == []
+
+
+@pytest.mark.parametrize("word", HOSTILE_WORDS)
+async def test_hostile_text_is_only_ever_searched_as_words(
+    quotes: QuoteService, database: Database, word: str
+) -> None:
+    count = await database.quote_count()
+    plain = await texts(quotes, "tattoo")
+    assert plain
+    found = await texts(quotes, f"{word} tattoo")
+    # Nothing of the hostile text acts as FTS5 syntax: it can narrow the results, never widen
+    # them, it leaves the tables alone, and a word or two of it still finds the line.
+    assert set(found) <= set(plain)
+    assert await database.quote_count() == count
+    if len(query_words(word)) < 3:
+        assert found[:1] == plain[:1]

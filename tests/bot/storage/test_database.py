@@ -2,6 +2,7 @@
 
 import datetime as dt
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -16,13 +17,6 @@ NOW = dt.datetime(2024, 5, 1, 12, 0, tzinfo=dt.UTC)
 GUILD, OTHER_GUILD, CHANNEL = 10, 11, 20
 ALICE, BOB, CAROL = 101, 102, 103
 DAYTON = "Jonathan Dayton"
-
-
-@pytest.fixture
-async def database(db_path):
-    db = await Database.open(db_path)
-    yield db
-    await db.close()
 
 
 @pytest.fixture
@@ -155,6 +149,34 @@ async def test_quote_and_quote_ids(loaded, kb):
     assert stored.quote in kb.films[0].quotes
     festival = next(q for q in [await loaded.quote(i) for i in faris] if q and q.source.published)
     assert festival.source.published == dt.date(2012, 9, 6)
+
+
+async def test_film_record_reads_back_what_was_parsed(loaded, kb):
+    parsed = kb.films[0]
+    stored = await loaded.film_record(parsed.slug)
+    # Infobox line numbers and parse warnings are not stored.
+    infobox = tuple(replace(item, line=0) for item in parsed.infobox)
+    assert stored == replace(parsed, infobox=infobox, warnings=())
+    assert await loaded.film_record("nope") is None
+
+
+async def test_rows_are_read_by_column_name_not_position(loaded, db_path):
+    before = await loaded.quote(1)
+    with sqlite3.connect(db_path) as conn:
+        # A later migration puts a new column first and reorders the view's columns.
+        conn.executescript(
+            "DROP VIEW quote_rows;"
+            " CREATE VIEW quote_rows AS SELECT 'new' AS added, s.published AS published,"
+            " q.spoiler AS spoiler, q.question AS question, q.line AS line,"
+            " q.position AS position, s.name AS source_name, q.text AS text,"
+            " q.speakers AS speakers, f.year AS film_year, f.title AS film_title,"
+            " f.slug AS film_slug, q.id AS id, s.kind AS source_kind, s.title AS source_title,"
+            " s.publication AS publication, s.url AS url, q.film_id AS film_id"
+            " FROM quotes q JOIN films f ON f.id = q.film_id JOIN sources s ON s.id = q.source_id;"
+        )
+    assert before is not None
+    assert await loaded.quote(1) == before
+    assert (await loaded.search_quotes("pipes", None, 1))[0].quote.text.count("pipes")
 
 
 async def test_fingerprints_round_trip(loaded, kb):

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from bot.errors import FilmClubError, SeedError
+from bot.models import Question, QuestionKind
 from bot.trivia import custom
 from bot.trivia.custom import load_trivia_yaml
-from bot.trivia.models import Question, QuestionKind
 
 VALID = """\
 AUTHOR: Film club

@@ -11,6 +11,7 @@ from bot.errors import (
     RoundAlreadyRunning,
     RoundStateError,
 )
+from bot.models import Question, QuestionKind
 from bot.trivia.engine import (
     DEFAULT_TIME_LIMIT,
     HINT_FRACTIONS,
@@ -34,7 +35,6 @@ from bot.trivia.events import (
     RoundMode,
     RoundState,
 )
-from bot.trivia.models import Question, QuestionKind
 from bot.trivia.scoring import TYPED_POINTS_BY_HINTS, ScoreLine
 from loopback.clock import FakeClock
 

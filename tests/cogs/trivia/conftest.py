@@ -10,7 +10,7 @@ import pytest
 
 from bot.app import FilmClubBot, create_bot
 from bot.config import Settings
-from bot.trivia.models import Question, QuestionKind
+from bot.models import Question, QuestionKind
 from cogs.trivia import TriviaCog
 from loopback.clock import FakeClock
 from loopback.harness import run_bot

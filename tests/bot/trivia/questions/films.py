@@ -11,12 +11,12 @@ from bot.models import (
     FilmRecord,
     InfoboxField,
     MoneyFigure,
+    Question,
     Quote,
     ReviewScore,
     Section,
     SourceDocument,
 )
-from bot.trivia.models import Question
 
 ARTICLE = "002_4ca3bbe3d74d6462.txt"
 STAGE = "000_876acf69d590195e.txt"
@@ -365,18 +365,10 @@ def paper_moons() -> FilmRecord:
         title="Paper Moons",
         year=2021,
         infobox=_infobox(("Director", ("Yuki Tanabe",)), ("Studio", ("Moonbeam Studios",))),
-        runtime_minutes=None,
-        release_date=None,
-        money=(),
-        reviews=(),
-        lead="",
-        sections=(),
         cast=_cast(
             ("Rosa Lind", "Moon Girl", "the girl who folds moons"),
             ("Theo Park", "newspaper boy", None),
         ),
-        quotes=(),
-        sources=(),
     )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.trivia.models import QuestionKind
+from bot.models import QuestionKind
 from bot.trivia.questions import generate_questions
 from tests.bot.trivia.questions.films import by_text, ruby_sparks
 

@@ -9,9 +9,8 @@ from itertools import groupby
 
 import pytest
 
-from bot.models import FilmRecord
+from bot.models import FilmRecord, QuestionKind
 from bot.text import fold
-from bot.trivia.models import QuestionKind
 from bot.trivia.questions import generate_questions
 from bot.trivia.questions.choices import CHOICE_COUNT
 from tests.bot.trivia.questions.films import by_text, lantern_keeper, paper_moons, ruby_sparks
@@ -90,22 +89,7 @@ def test_paper_moons_sparse_data() -> None:
 
 
 def test_empty_film_gives_no_questions() -> None:
-    film = FilmRecord(
-        slug="empty",
-        title="Empty",
-        year=None,
-        infobox=(),
-        runtime_minutes=None,
-        release_date=None,
-        money=(),
-        reviews=(),
-        lead="",
-        sections=(),
-        cast=(),
-        quotes=(),
-        sources=(),
-    )
-    assert generate_questions(film) == ()
+    assert generate_questions(FilmRecord(slug="empty", title="Empty")) == ()
 
 
 def test_choices_follow_the_question_not_the_position() -> None:

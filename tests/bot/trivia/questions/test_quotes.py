@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.trivia.models import QuestionKind
+from bot.models import QuestionKind
 from bot.trivia.questions import generate_questions
 from bot.trivia.questions.quotes import MAX_QUOTE_CHARS, MIN_QUOTE_CHARS
 from tests.bot.trivia.questions.films import HUFF, STAGE, lantern_keeper, ruby_sparks

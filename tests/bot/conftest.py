@@ -1,4 +1,4 @@
-"""A database loaded from a copy of the real seeds, for search tests."""
+"""Fixtures of the core's tests: a real database file, and one loaded from the seeds."""
 
 from __future__ import annotations
 
@@ -13,13 +13,14 @@ from bot.storage.database import Database
 
 @pytest.fixture
 async def database(db_path: Path) -> AsyncIterator[Database]:
+    """An empty database (migrations applied) in the test's temporary folder."""
     async with await Database.open(db_path) as database:
         yield database
 
 
 @pytest.fixture
 async def knowledge(database: Database, seeds_dir: Path) -> KnowledgeService:
+    """The knowledge service after loading the test's copy of the seeds into ``database``."""
     knowledge = KnowledgeService(database, seeds_dir)
-    report = await knowledge.reseed()
-    assert report.applied
+    assert (await knowledge.reseed()).applied
     return knowledge
