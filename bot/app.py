@@ -61,6 +61,8 @@ class Services:
 def build_services(database: Database, settings: Settings) -> Services:
     """Wire the services over one open database."""
     knowledge = KnowledgeService(database, settings.seeds_dir)
+    trivia = TriviaService(database, knowledge)
+    knowledge.on_change(trivia.prepare)
     return Services(
         database=database,
         knowledge=knowledge,
@@ -68,7 +70,7 @@ def build_services(database: Database, settings: Settings) -> Services:
         cast=CastService(database, knowledge),
         quotes=QuoteService(database, knowledge),
         spoilers=SpoilerPolicy(database),
-        trivia=TriviaService(database, knowledge),
+        trivia=trivia,
     )
 
 
@@ -161,6 +163,8 @@ class FilmClubBot(commands.Bot):
         report = await self._services.knowledge.ensure_loaded()
         if report is not None and report.error is not None:
             log.error("first seed load failed: %s", report.error)
+        elif report is None:
+            await self._services.trivia.prepare()
         for extension in EXTENSIONS:
             try:
                 await self.load_extension(extension)

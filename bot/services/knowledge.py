@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import logging
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -13,6 +15,8 @@ from bot.services.fingerprints import CATEGORIES, fingerprint_knowledge_base
 from bot.storage.database import Database, Fingerprints
 
 __all__ = ["CategoryChange", "FilmChange", "KnowledgeService", "ReseedReport"]
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +91,18 @@ class KnowledgeService:
         self._lock = asyncio.Lock()
         self.generation = 0
         """Bumped after every applied reseed, so caches know to rebuild."""
+        self._listeners: list[Callable[[], Awaitable[None]]] = []
+
+    def on_change(self, listener: Callable[[], Awaitable[None]]) -> None:
+        """Call ``listener`` after each new knowledge base (to rebuild what derives from it)."""
+        self._listeners.append(listener)
+
+    async def _changed(self) -> None:
+        for listener in self._listeners:
+            try:
+                await listener()
+            except Exception:
+                log.exception("rebuilding after a knowledge-base change failed")
 
     @property
     def seeds_dir(self) -> Path:
@@ -113,6 +129,7 @@ class KnowledgeService:
             if not dry_run:
                 await self._database.replace_knowledge_base(kb, new)
                 self.generation += 1
+                await self._changed()
             warnings = tuple(w for film in kb.films for w in film.warnings)
             return ReseedReport(
                 dry_run=dry_run, films=changes, warnings=warnings, knowledge_base=kb

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
+import logging
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -16,6 +18,8 @@ from bot.trivia.events import Awarded, RoundMode
 from bot.trivia.questions import generate_questions
 
 __all__ = ["LEADERBOARD_SIZE", "Leaderboard", "TriviaService"]
+
+log = logging.getLogger(__name__)
 
 LEADERBOARD_SIZE = 10
 
@@ -47,20 +51,44 @@ class TriviaService:
         self._knowledge = knowledge
         self._rng = rng or random.Random()  # noqa: S311 - shuffling questions, not a secret
         self._now = now
-        self._cache: dict[str, tuple[int, tuple[Question, ...]]] = {}
+        self._cache: dict[str, tuple[int, asyncio.Future[tuple[Question, ...]]]] = {}
 
     async def all_questions(self, film: FilmSummary) -> tuple[Question, ...]:
-        """Generated and hand-written questions of a film (cached until the next reseed)."""
+        """Generated and hand-written questions of a film (cached until the next reseed).
+
+        Generation runs in a worker thread, once per film and knowledge-base generation:
+        rounds starting together wait for the same work, and the event loop never does it.
+        """
         generation = self._knowledge.generation
-        cached = self._cache.get(film.slug)
-        if cached is not None and cached[0] == generation:
-            return cached[1]
-        record = await self._database.film_record(film.slug)
+        held = self._cache.get(film.slug)
+        if held is None or held[0] != generation:
+            held = (generation, asyncio.ensure_future(self._generate(film.slug)))
+            self._cache[film.slug] = held
+        try:
+            return await asyncio.shield(held[1])
+        except Exception:
+            if self._cache.get(film.slug) is held:
+                del self._cache[film.slug]
+            raise
+
+    async def _generate(self, slug: str) -> tuple[Question, ...]:
+        record = await self._database.film_record(slug)
         if record is None:
             raise NotFoundError("That film is no longer loaded.")
-        questions = generate_questions(record) + record.trivia
-        self._cache[film.slug] = (generation, questions)
-        return questions
+        generated = await asyncio.to_thread(generate_questions, record)
+        return generated + record.trivia
+
+    async def prepare(self) -> None:
+        """Generate every film's questions now (at start-up and after a reseed).
+
+        A film whose questions cannot be generated is logged and skipped; its rounds will
+        report the error themselves.
+        """
+        for film in await self._database.films():
+            try:
+                await self.all_questions(film)
+            except Exception:
+                log.exception("could not generate the trivia questions of %s", film.slug)
 
     async def pick(
         self, film: FilmSummary, count: int, *, mode: RoundMode, spoilers: bool
