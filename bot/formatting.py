@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Final
 
 __all__ = [
     "AUTOCOMPLETE_CHOICE_LIMIT",
@@ -14,6 +15,7 @@ __all__ = [
     "EMBED_TITLE_LIMIT",
     "EMBED_TOTAL_LIMIT",
     "MESSAGE_LIMIT",
+    "escape_markup",
     "escape_spoiler_bars",
     "split_message",
     "spoiler",
@@ -35,6 +37,18 @@ SPOILER_TAG = "||"
 _SENTENCE_END = re.compile(r"[.!?…](?:[\"')\]]*)\s")
 _MIN_BOUNDARY_SHARE = 0.5
 """Cut at a sentence or word end only if it keeps at least this share of the room."""
+
+
+_MARKUP: Final = re.compile(r"([\\*_~`|<\[\]])")
+"""Characters Discord's markdown gives a meaning anywhere (a backslash before them is hidden)."""
+
+_LINE_MARKUP: Final = re.compile(r"^(\s*)([#>-])", re.MULTILINE)
+"""Headings, quotes and lists: markup only at the start of a line."""
+
+
+def escape_markup(text: str) -> str:
+    """``text`` shown literally: no bold, italics, spoilers, code, headings, links or mentions."""
+    return _LINE_MARKUP.sub(r"\1\\\2", _MARKUP.sub(r"\\\1", text))
 
 
 def escape_spoiler_bars(text: str) -> str:
@@ -64,7 +78,10 @@ def trim(text: str, limit: int) -> str:
     if len(text) <= limit:
         return text
     room = limit - len(ELLIPSIS)
-    return text[: _cut_point(text, room)].rstrip() + ELLIPSIS
+    head = text[: _cut_point(text, room)].rstrip()
+    if (len(head) - len(head.rstrip("\\"))) % 2:  # never keep half of an escape
+        head = head[:-1]
+    return head + ELLIPSIS
 
 
 def spoiler(text: str) -> str:

@@ -10,6 +10,7 @@ from discord.ext import commands
 
 from bot.app import FilmClubBot
 from bot.errors import NotAllowedError, NotFoundError
+from bot.formatting import escape_markup
 from bot.trivia import engine
 from bot.trivia.engine import Round, RoundRegistry
 from bot.trivia.events import RoundMode
@@ -109,7 +110,7 @@ class TriviaCog(commands.GroupCog, group_name="trivia", group_description="Film 
             time_limit=float(seconds),
         )
         await interaction.response.send_message(
-            f"**Trivia: {discord.utils.escape_markdown(chosen.display)}** · {len(picked)}"
+            f"**Trivia: {escape_markup(chosen.display)}** · {len(picked)}"
             f" question(s) · {chosen_mode.value} · {seconds} s each{note}"
         )
         driver.start()

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from discord.utils import escape_markdown
-
-from bot.formatting import MESSAGE_LIMIT, spoiler, trim
+from bot.formatting import MESSAGE_LIMIT, escape_markup, spoiler, trim
 from bot.models import LeaderboardEntry, Question
 from bot.services.trivia import Leaderboard
 from bot.trivia.events import (
@@ -38,7 +36,7 @@ _END_REASONS = {
 
 
 def _maybe_hidden(text: str, hidden: bool) -> str:
-    return spoiler(text) if hidden else escape_markdown(text)
+    return spoiler(text) if hidden else escape_markup(text)
 
 
 def _hide(question: Question, spoilers_shown: bool) -> bool:
