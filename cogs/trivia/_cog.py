@@ -109,10 +109,15 @@ class TriviaCog(commands.GroupCog, group_name="trivia", group_description="Film 
             mode=chosen_mode,
             time_limit=float(seconds),
         )
-        await interaction.response.send_message(
-            f"**Trivia: {escape_markup(chosen.display)}** · {len(picked)}"
-            f" question(s) · {chosen_mode.value} · {seconds} s each{note}"
-        )
+        try:
+            await interaction.response.send_message(
+                f"**Trivia: {escape_markup(chosen.display)}** · {len(picked)}"
+                f" question(s) · {chosen_mode.value} · {seconds} s each{note}"
+            )
+        except BaseException:
+            # The channel was only held while announcing: a round nobody saw never runs.
+            self.rounds.release(channel_id, driver)
+            raise
         driver.start()
 
     def _can_manage(self, interaction: Interaction) -> bool:
@@ -128,8 +133,13 @@ class TriviaCog(commands.GroupCog, group_name="trivia", group_description="Film 
         manage = self._can_manage(interaction)
         if not driver.round.may_control(interaction.user.id, can_manage=manage):
             raise NotAllowedError("Only whoever started the round or a moderator can do that.")
-        await interaction.response.send_message("Stopping the round." if stop else "Skipping.")
-        await driver.control(driver.round.stop if stop else driver.round.skip)
+        try:
+            await interaction.response.send_message("Stopping the round." if stop else "Skipping.")
+            await driver.control(driver.round.stop if stop else driver.round.skip)
+        finally:
+            if stop or not driver.running:
+                # A stop always frees the channel, even when its round's task is gone.
+                self.rounds.release(driver.round.channel_id, driver)
 
     @app_commands.command(name="stop", description="Stop this channel's round")
     @app_commands.guild_only()

@@ -71,6 +71,11 @@ class RoundDriver:
         """Post the first question and keep the round going in the background."""
         self._task = asyncio.create_task(self._run(), name=f"trivia-{self.round.channel_id}")
 
+    @property
+    def running(self) -> bool:
+        """Whether the round's background task is alive."""
+        return self._task is not None and not self._task.done()
+
     def wake(self) -> None:
         """Check the clock now (tests advance a fake clock, then wake the driver)."""
         self._wake.set()

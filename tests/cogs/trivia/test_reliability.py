@@ -1,0 +1,75 @@
+"""Rounds never leave a channel stuck, and every number shown is one that was saved."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Callable
+from typing import Any
+
+import discord
+import pytest
+from aiohttp import web
+
+from bot.trivia.engine import Round
+from bot.trivia.events import RoundMode
+from cogs.trivia._driver import RoundDriver
+from loopback.records import LoopbackError
+from tests.cogs.trivia.conftest import TriviaClub, make_questions
+
+
+async def _refuse_the_start_reply(body: Any) -> None:
+    """Answer the interaction callback as Discord does a late one: 404 Unknown interaction."""
+    raise web.HTTPNotFound(
+        text=json.dumps({"code": 10062, "message": "Unknown interaction"}),
+        content_type="application/json",
+    )
+
+
+async def _eventually(check: Callable[[], bool], timeout: float = 5.0) -> None:
+    async with asyncio.timeout(timeout):
+        while not check():
+            await asyncio.sleep(0.01)
+
+
+async def test_a_failed_start_reply_leaves_the_channel_free(
+    trivia_club: TriviaClub, fixed_questions
+) -> None:
+    fixed_questions(make_questions(1))
+    fake, channel = trivia_club.fake, trivia_club.guild.general
+    fake.delay("POST", "/interactions/{interaction_id}/{token}/callback", _refuse_the_start_reply)
+    with pytest.raises(LoopbackError):
+        await fake.slash("trivia start", {"questions": 1, "mode": "typed"}, timeout=0.5)
+    fake.store.delays.clear()
+    await _eventually(lambda: trivia_club.cog.rounds.get(channel.id) is None)
+    again = await fake.slash("trivia start", {"questions": 1, "mode": "typed"})
+    assert "1 question(s)" in again.content
+    await trivia_club.next_message(channel, None, "#1")
+
+
+async def test_stop_clears_a_channel_whose_round_never_ran(
+    trivia_club: TriviaClub, fixed_questions
+) -> None:
+    fixed_questions(make_questions(1))
+    fake, channel, cog = trivia_club.fake, trivia_club.guild.general, trivia_club.cog
+    where = trivia_club.bot.get_channel(channel.id)
+    assert isinstance(where, discord.TextChannel)
+    starter = fake.user("starter")
+
+    def never_started(round_: Round) -> RoundDriver:
+        trivia = trivia_club.bot.services.trivia
+        return RoundDriver(round_, where, trivia, spoilers_shown=False, on_finished=cog._finished)
+
+    cog.rounds.open(  # a round registered whose task never ran, as a failed start left it
+        never_started,
+        guild_id=trivia_club.guild.id,
+        channel_id=channel.id,
+        starter_id=starter.id,
+        questions=make_questions(1),
+        mode=RoundMode.TYPED,
+    )
+    stopped = await fake.slash("trivia stop", user=starter)
+    assert stopped.content == "Stopping the round."
+    await _eventually(lambda: cog.rounds.get(channel.id) is None)
+    again = await fake.slash("trivia start", {"questions": 1, "mode": "typed"})
+    assert "1 question(s)" in again.content
