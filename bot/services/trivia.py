@@ -6,7 +6,7 @@ import asyncio
 import datetime as dt
 import logging
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from bot.errors import NotFoundError
@@ -120,11 +120,20 @@ class TriviaService:
 
     async def record(self, award: Awarded) -> None:
         """Commit one award; called before the award is announced."""
+        await self.record_question((award,))
+
+    async def record_question(self, awards: Sequence[Awarded]) -> None:
+        """Commit the awards of one question together (all or none), before announcing them."""
+        if not awards:
+            return
+        first = awards[0]
+        if any(a.question_number != first.question_number for a in awards):
+            raise ValueError("awards of different questions are committed separately")
         await self._database.record_awards(
-            award.guild_id,
-            award.channel_id,
-            [(award.user_id, award.points)],
-            award.question.text,
+            first.guild_id,
+            first.channel_id,
+            [(award.user_id, award.points) for award in awards],
+            first.question.text,
             self._now(),
         )
 

@@ -146,12 +146,30 @@ class RoundDriver:
         else:
             await self._channel.send(content, view=view, allowed_mentions=_NO_MENTIONS)
 
-    async def _post(self, events: tuple[Event, ...]) -> None:
-        shown = self._spoilers_shown
+    async def _commit(self, events: tuple[Event, ...]) -> tuple[Event, ...]:
+        """Save each question's awards in one transaction; drop from the events what failed."""
+        groups: dict[int, list[Awarded]] = {}
         for event in events:
             if isinstance(event, Awarded):
-                await self._trivia.record(event)
-            elif isinstance(event, QuestionStarted):
+                groups.setdefault(event.question_number, []).append(event)
+        for awards in groups.values():
+            try:
+                await self._trivia.record_question(awards)
+            except Exception:
+                log.exception(
+                    "could not save the points of question %s in channel %s; not announced",
+                    awards[0].question_number,
+                    self.round.channel_id,
+                )
+                events = self.round.retract(awards, events)
+        return events
+
+    async def _post(self, events: tuple[Event, ...]) -> None:
+        shown = self._spoilers_shown
+        for event in await self._commit(events):
+            if isinstance(event, Awarded):
+                continue  # saved by _commit
+            if isinstance(event, QuestionStarted):
                 view = None
                 if event.mode is RoundMode.BUTTONS:
                     # Old questions' buttons stay live so late clicks hear "too late".

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import sqlite3
 from collections.abc import Callable
 from typing import Any
 
@@ -11,7 +12,8 @@ import discord
 import pytest
 from aiohttp import web
 
-from bot.trivia.engine import Round
+from bot.storage.database import Database
+from bot.trivia.engine import REVEAL_PAUSE, Round
 from bot.trivia.events import RoundMode
 from cogs.trivia._driver import RoundDriver
 from loopback.records import LoopbackError
@@ -73,3 +75,58 @@ async def test_stop_clears_a_channel_whose_round_never_ran(
     await _eventually(lambda: cog.rounds.get(channel.id) is None)
     again = await fake.slash("trivia start", {"questions": 1, "mode": "typed"})
     assert "1 question(s)" in again.content
+
+
+async def test_points_whose_save_failed_are_never_shown(
+    trivia_club: TriviaClub, fixed_questions, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fixed_questions(make_questions(3))
+    fake, channel = trivia_club.fake, trivia_club.guild.general
+    alice = fake.user("alice")
+    real = Database.record_awards
+    saves = 0
+
+    async def flaky(self: Database, *args: Any, **kwargs: Any) -> None:
+        nonlocal saves
+        saves += 1
+        if saves == 2:
+            raise sqlite3.OperationalError("disk I/O error")
+        await real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Database, "record_awards", flaky)
+    await fake.slash("trivia start", {"questions": 3, "mode": "typed"}, user=alice)
+    previous = None
+    for answer in ("nick urata", "chris messina", "calvin weir-fields"):
+        previous = await trivia_club.next_message(channel, previous, "#")
+        await fake.message(channel, answer, author=alice)
+        previous = await trivia_club.next_message(channel, previous, "The answer was")
+        await trivia_club.advance(REVEAL_PAUSE)
+    reveals = [m.content for m in fake.channel_messages(channel) if "The answer was" in m.content]
+    assert [f"<@{alice.id}> +" in text for text in reveals] == [True, False, True]
+    end = await trivia_club.next_message(channel, previous, "That's the round!")
+    assert f"<@{alice.id}>: 6 point(s)" in end.content
+    board = await fake.slash("trivia leaderboard")
+    assert f"1. <@{alice.id}>: 6 point(s), 2 correct" in board.content
+
+
+async def test_one_questions_awards_are_saved_in_one_transaction(
+    trivia_club: TriviaClub, fixed_questions, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fixed_questions(make_questions(1))
+    fake, channel = trivia_club.fake, trivia_club.guild.general
+    real = Database.record_awards
+    batches: list[int] = []
+
+    async def counting(self: Database, guild: int, chan: int, awards: Any, *rest: Any) -> None:
+        awards = list(awards)
+        batches.append(len(awards))
+        await real(self, guild, chan, awards, *rest)
+
+    monkeypatch.setattr(Database, "record_awards", counting)
+    await fake.slash("trivia start", {"questions": 1, "mode": "buttons"})
+    question = await trivia_club.next_message(channel, None, "#1")
+    for name in ("bob", "carol", "dave"):
+        await fake.click(question, question.custom_ids[0], user=fake.user(name))
+    await trivia_club.advance(30)
+    await trivia_club.next_message(channel, question, "The answer was")
+    assert batches == [3]
