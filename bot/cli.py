@@ -20,7 +20,7 @@ from bot.reports import (
     questions_text,
     reseed_summary,
 )
-from bot.seeds import load_seeds
+from bot.seeds import read_seeds
 from bot.services.knowledge import KnowledgeService
 from bot.storage.database import Database
 from bot.trivia.questions import generate_questions
@@ -47,6 +47,11 @@ def _parser() -> argparse.ArgumentParser:
     seed.add_argument("--db", type=Path, help="database file (default: FILMCLUB_DB)")
     seed.add_argument("--dry-run", action="store_true", help="parse only; change nothing")
     seed.add_argument("--json", action="store_true", help="print the parsed films as JSON")
+    seed.add_argument(
+        "--allow-empty",
+        action="store_true",
+        help="let a seeds folder without films remove every film from the database",
+    )
     commands.add_parser("sync", help="register the slash commands with Discord globally")
     questions = commands.add_parser("questions", help="print the trivia questions for review")
     questions.add_argument("--film", help="only this film's slug")
@@ -57,7 +62,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def _questions(settings: Settings, args: argparse.Namespace) -> int:
     try:
-        kb = load_seeds(args.seeds or settings.seeds_dir)
+        kb = read_seeds(args.seeds or settings.seeds_dir)
     except SeedError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_FAILURE
@@ -75,7 +80,7 @@ async def _seed(settings: Settings, args: argparse.Namespace) -> int:
     started = time.perf_counter()
     if args.dry_run:
         try:
-            kb = await asyncio.to_thread(load_seeds, seeds_dir)
+            kb = await asyncio.to_thread(read_seeds, seeds_dir)
         except SeedError as error:
             print(f"error: {error}", file=sys.stderr)
             return EXIT_FAILURE
@@ -84,7 +89,8 @@ async def _seed(settings: Settings, args: argparse.Namespace) -> int:
         database_path = args.db or settings.database_path
         try:
             async with await Database.open(database_path) as database:
-                report = await KnowledgeService(database, seeds_dir).reseed()
+                knowledge = KnowledgeService(database, seeds_dir)
+                report = await knowledge.reseed(allow_empty=args.allow_empty)
         except (sqlite3.Error, OSError) as error:
             print(f"error: database {database_path}: {error}", file=sys.stderr)
             return EXIT_FAILURE

@@ -211,6 +211,8 @@ class KnowledgeBase:
     """All films parsed from a seeds folder."""
 
     films: tuple[FilmRecord, ...] = field(default_factory=tuple)
+    warnings: tuple[str, ...] = ()
+    """What the walk of the seeds folder skipped (symlinks out of it, FIFOs, bad names)."""
 
     def film(self, slug: str) -> FilmRecord | None:
         """The film with this slug, if any."""

@@ -3,20 +3,25 @@
 from __future__ import annotations
 
 import dataclasses
+import logging
 from pathlib import Path
 
+from bot.errors import SeedError
 from bot.models import FilmRecord, KnowledgeBase
 from bot.parsing import parse_seeds
+from bot.parsing.folders import optional_file
 from bot.trivia.custom import load_trivia_yaml
 
-__all__ = ["TRIVIA_FILE", "load_seeds"]
+__all__ = ["TRIVIA_FILE", "load_seeds", "read_seeds"]
 
 TRIVIA_FILE = "trivia.yaml"
+
+log = logging.getLogger(__name__)
 
 
 def _with_trivia(film: FilmRecord, folder: Path) -> FilmRecord:
     path = folder / TRIVIA_FILE
-    if not path.is_file():
+    if not optional_file(path, folder.parent):
         return film
     return dataclasses.replace(film, trivia=load_trivia_yaml(path, film.slug))
 
@@ -24,4 +29,17 @@ def _with_trivia(film: FilmRecord, folder: Path) -> FilmRecord:
 def load_seeds(seeds_dir: Path) -> KnowledgeBase:
     """Parse and validate every film folder; raises `SeedError` naming the file and line."""
     kb = parse_seeds(seeds_dir)
-    return KnowledgeBase(films=tuple(_with_trivia(f, seeds_dir / f.slug) for f in kb.films))
+    films = tuple(_with_trivia(f, seeds_dir / f.slug) for f in kb.films)
+    return KnowledgeBase(films=films, warnings=kb.warnings)
+
+
+def read_seeds(seeds_dir: Path) -> KnowledgeBase:
+    """`load_seeds`, with any unexpected failure turned into a one-line `SeedError`."""
+    try:
+        return load_seeds(seeds_dir)
+    except SeedError:
+        raise
+    except Exception as error:
+        log.exception("unexpected failure while reading %s", seeds_dir)
+        reason = " ".join(f"{type(error).__name__}: {error}".split())
+        raise SeedError(seeds_dir, f"could not read the seeds ({reason})") from error

@@ -10,8 +10,9 @@ from bot.errors import SeedError
 from bot.models import DocumentKind, FilmRecord, KnowledgeBase, Quote, SourceDocument
 from bot.parsing.article import looks_like_article, parse_article
 from bot.parsing.documents import Document, read_document
+from bot.parsing.folders import film_files, film_folders, unknown_documents
 from bot.parsing.interview import looks_like_interview, parse_interview, prose_text
-from bot.parsing.manifest import Manifest, read_manifest
+from bot.parsing.manifest import MANIFEST_NAME, Manifest, read_manifest
 from bot.parsing.speakers import SpeakerResolver
 
 __all__ = ["DOCUMENT_SUFFIX", "parse_film", "parse_seeds"]
@@ -45,7 +46,8 @@ def parse_film(folder: Path) -> FilmRecord:
     if not _SLUG.match(slug):
         raise SeedError(folder, "film folder names must be lowercase letters, digits and dashes")
     manifest = read_manifest(folder)
-    paths = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix == DOCUMENT_SUFFIX)
+    files = film_files(folder, DOCUMENT_SUFFIX, root=folder.parent)
+    paths = files.paths
     if not paths:
         raise SeedError(folder, f"no {DOCUMENT_SUFFIX} documents in the film folder")
     if len(paths) > MAX_DOCUMENTS_PER_FILM:
@@ -86,6 +88,8 @@ def parse_film(folder: Path) -> FilmRecord:
         quotes.extend(interview.quotes)
         warnings.extend(interview.warnings)
 
+    warnings.extend(files.skipped)
+    warnings.extend(unknown_documents(manifest.documents, paths, folder / MANIFEST_NAME))
     return replace(
         main,
         title=manifest.title or main.title,
@@ -99,5 +103,6 @@ def parse_seeds(seeds_dir: Path) -> KnowledgeBase:
     """Parse every film folder under ``seeds_dir``; any error aborts with the file and line."""
     if not seeds_dir.is_dir():
         raise SeedError(seeds_dir, "the seeds folder does not exist")
-    folders = sorted(p for p in seeds_dir.iterdir() if p.is_dir() and not p.name.startswith("."))
-    return KnowledgeBase(films=tuple(parse_film(folder) for folder in folders))
+    folders = film_folders(seeds_dir)
+    films = tuple(parse_film(folder) for folder in folders.paths)
+    return KnowledgeBase(films=films, warnings=tuple(folders.skipped))

@@ -10,13 +10,24 @@ from pathlib import Path
 
 from bot.errors import BusyError, SeedError
 from bot.models import KnowledgeBase
-from bot.seeds import load_seeds
+from bot.seeds import read_seeds
 from bot.services.fingerprints import CATEGORIES, fingerprint_knowledge_base
 from bot.storage.database import Database, Fingerprints
 
-__all__ = ["CategoryChange", "FilmChange", "KnowledgeService", "ReseedReport"]
+__all__ = [
+    "EMPTY_REFUSED",
+    "CategoryChange",
+    "FilmChange",
+    "KnowledgeService",
+    "ReseedReport",
+]
 
 log = logging.getLogger(__name__)
+
+EMPTY_REFUSED = (
+    "no films found, so every one of the {count} loaded film(s) would be removed; nothing"
+    " changed (to remove them all, seed with --allow-empty or /reseed allow_empty:True)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,22 +126,29 @@ class KnowledgeService:
             return None
         return await self.reseed()
 
-    async def reseed(self, *, dry_run: bool = False) -> ReseedReport:
-        """Parse every seed, then replace all seed content in one transaction, or change nothing."""
+    async def reseed(self, *, dry_run: bool = False, allow_empty: bool = False) -> ReseedReport:
+        """Parse every seed, then replace all seed content in one transaction, or change nothing.
+
+        A seeds folder without films would remove every film: refused unless ``allow_empty``.
+        """
         if self._lock.locked():
             raise BusyError("a reseed is already running")
         async with self._lock:
             try:
-                kb = await asyncio.to_thread(load_seeds, self._seeds_dir)
+                kb = await asyncio.to_thread(read_seeds, self._seeds_dir)
             except SeedError as error:
                 return ReseedReport(dry_run=dry_run, error=error)
+            loaded = await self._database.film_count()
+            if not kb.films and loaded and not allow_empty:
+                refused = SeedError(self._seeds_dir, EMPTY_REFUSED.format(count=loaded))
+                return ReseedReport(dry_run=dry_run, error=refused, warnings=kb.warnings)
             new = fingerprint_knowledge_base(kb)
             changes = diff(await self._database.fingerprints(), new)
             if not dry_run:
                 await self._database.replace_knowledge_base(kb, new)
                 self.generation += 1
                 await self._changed()
-            warnings = tuple(w for film in kb.films for w in film.warnings)
+            warnings = kb.warnings + tuple(w for film in kb.films for w in film.warnings)
             return ReseedReport(
                 dry_run=dry_run, films=changes, warnings=warnings, knowledge_base=kb
             )

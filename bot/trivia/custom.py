@@ -17,6 +17,7 @@ from yaml.reader import ReaderError
 
 from bot.errors import SeedError
 from bot.models import Question, QuestionKind
+from bot.parsing.folders import NESTED_TOO_DEEPLY
 from bot.text import fold
 
 __all__ = [
@@ -116,6 +117,8 @@ def _parse(path: Path, text: str) -> tuple[yaml.Node | None, object]:
         data = yaml.safe_load(text)
     except yaml.YAMLError as error:
         raise _yaml_error(path, text, error) from error
+    except RecursionError:
+        raise SeedError(path, f"YAML error: {NESTED_TOO_DEEPLY}") from None
     return node, data
 
 
