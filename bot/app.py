@@ -193,6 +193,7 @@ class FilmClubBot(commands.Bot):
             # close() runs twice (connect() calls it again); only the first closes the database.
             services, self._services = self._services, None
             if services is not None:
+                await services.knowledge.close()
                 await services.database.close()
 
 

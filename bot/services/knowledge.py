@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +17,7 @@ from bot.storage.database import Database, Fingerprints
 
 __all__ = [
     "EMPTY_REFUSED",
+    "GENERATION_CHECK_SECONDS",
     "CategoryChange",
     "FilmChange",
     "KnowledgeService",
@@ -23,6 +25,9 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
+
+GENERATION_CHECK_SECONDS = 1.0
+"""How often a command may re-read the knowledge-base generation (one tiny query)."""
 
 EMPTY_REFUSED = (
     "no films found, so every one of the {count} loaded film(s) would be removed; nothing"
@@ -96,13 +101,51 @@ def diff(old: Fingerprints, new: Fingerprints) -> tuple[FilmChange, ...]:
 class KnowledgeService:
     """Owns the seeds folder and the seed-derived half of the database."""
 
-    def __init__(self, database: Database, seeds_dir: Path) -> None:
+    def __init__(
+        self,
+        database: Database,
+        seeds_dir: Path,
+        *,
+        check_every: float = GENERATION_CHECK_SECONDS,
+        monotonic: Callable[[], float] = time.monotonic,
+    ) -> None:
         self._database = database
         self._seeds_dir = seeds_dir
         self._lock = asyncio.Lock()
-        self.generation = 0
-        """Bumped after every applied reseed, so caches know to rebuild."""
+        self.generation = -1
+        """The database's knowledge-base generation as last seen; caches rebuild when it moves."""
         self._listeners: list[Callable[[], Awaitable[None]]] = []
+        self._check_every = check_every
+        self._monotonic = monotonic
+        self._checked_at: float | None = None
+        self._rebuilding: set[asyncio.Task[None]] = set()
+
+    async def close(self) -> None:
+        """Stop any refresh still running (before the database closes)."""
+        for task in list(self._rebuilding):
+            task.cancel()
+        await asyncio.gather(*self._rebuilding, return_exceptions=True)
+
+    async def current_generation(self) -> int:
+        """The generation, re-read from the database at most every ``check_every`` seconds.
+
+        A reseed by another process (``python -m bot seed`` beside the running bot) bumps the
+        number in the database; the next check notices, and what derives from it rebuilds.
+        """
+        now = self._monotonic()
+        if self._checked_at is not None and now - self._checked_at < self._check_every:
+            return self.generation
+        self._checked_at = now
+        seen = await self._database.knowledge_generation()
+        if seen != self.generation:
+            first = self.generation < 0
+            self.generation = seen
+            if not first:
+                log.info("the knowledge base changed outside this process; refreshing")
+                task = asyncio.create_task(self._changed(), name="knowledge-refresh")
+                self._rebuilding.add(task)
+                task.add_done_callback(self._rebuilding.discard)
+        return self.generation
 
     def on_change(self, listener: Callable[[], Awaitable[None]]) -> None:
         """Call ``listener`` after each new knowledge base (to rebuild what derives from it)."""
@@ -146,7 +189,8 @@ class KnowledgeService:
             changes = diff(await self._database.fingerprints(), new)
             if not dry_run:
                 await self._database.replace_knowledge_base(kb, new)
-                self.generation += 1
+                self.generation = await self._database.knowledge_generation()
+                self._checked_at = self._monotonic()
                 await self._changed()
             warnings = kb.warnings + tuple(w for film in kb.films for w in film.warnings)
             return ReseedReport(

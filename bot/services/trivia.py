@@ -59,7 +59,7 @@ class TriviaService:
         Generation runs in a worker thread, once per film and knowledge-base generation:
         rounds starting together wait for the same work, and the event loop never does it.
         """
-        generation = self._knowledge.generation
+        generation = await self._knowledge.current_generation()
         held = self._cache.get(film.slug)
         if held is None or held[0] != generation:
             held = (generation, asyncio.ensure_future(self._generate(film.slug)))

@@ -264,6 +264,7 @@ class Database:
             for film in kb.films:
                 await self._insert_film(conn, film)
             await conn.execute("INSERT INTO quotes_fts(quotes_fts) VALUES ('rebuild')")
+            await conn.execute("UPDATE knowledge_generation SET generation = generation + 1")
             await conn.executemany(
                 "INSERT INTO seed_fingerprints (film_slug, category, record_key, fingerprint)"
                 " VALUES (?, ?, ?, ?)",
@@ -274,6 +275,10 @@ class Database:
                     for key, value in records.items()
                 ],
             )
+
+    async def knowledge_generation(self) -> int:
+        """The number of reseeds ever applied to this file (by any process)."""
+        return int(await self._value("SELECT generation FROM knowledge_generation WHERE id = 1"))
 
     @staticmethod
     async def _insert_film(conn: aiosqlite.Connection, film: FilmRecord) -> None:
