@@ -17,6 +17,7 @@ from discord.ext import commands
 
 from bot.config import Settings
 from bot.errors import FilmClubError
+from bot.idempotency import RecentIds
 from bot.services.cast import CastService
 from bot.services.films import FilmService
 from bot.services.knowledge import KnowledgeService
@@ -100,6 +101,17 @@ def _user_message(error: app_commands.AppCommandError) -> str | None:
 
 class FilmClubTree(app_commands.CommandTree["FilmClubBot"]):
     """The command tree, with one handler that turns errors into short ephemeral replies."""
+
+    def __init__(self, client: FilmClubBot, **options: Any) -> None:
+        super().__init__(client, **options)
+        self._recent = RecentIds()
+
+    async def interaction_check(self, interaction: discord.Interaction[FilmClubBot]) -> bool:
+        """Run each interaction once: a second delivery of the same id has no effect."""
+        if self._recent.first_time(interaction.id):
+            return True
+        log.info("ignored a second delivery of interaction %s", interaction.id)
+        return False
 
     async def on_error(
         self, interaction: discord.Interaction[FilmClubBot], error: app_commands.AppCommandError
