@@ -18,6 +18,7 @@ from discord.ext import commands
 from bot.config import Settings
 from bot.errors import FilmClubError
 from bot.idempotency import RecentIds
+from bot.options import OptionLimit, option_problem
 from bot.services.cast import CastService
 from bot.services.films import FilmService
 from bot.services.knowledge import KnowledgeService
@@ -83,7 +84,7 @@ def _permission_name(permission: str) -> str:
 def _user_message(error: app_commands.AppCommandError) -> str | None:
     """The short message for an expected error, or None for a bug."""
     original = error.original if isinstance(error, app_commands.CommandInvokeError) else error
-    if isinstance(original, FilmClubError):
+    if isinstance(original, FilmClubError | OptionOutOfRangeError):
         return str(original)
     if isinstance(error.__cause__, FilmClubError):  # raised by a Transformer (an unknown film)
         return str(error.__cause__)
@@ -99,6 +100,38 @@ def _user_message(error: app_commands.AppCommandError) -> str | None:
     return None
 
 
+class OptionOutOfRangeError(app_commands.AppCommandError):
+    """An option value outside the command's declared range (sent by a non-standard client)."""
+
+
+def _limits(command: app_commands.Command[Any, ..., Any]) -> dict[str, OptionLimit]:
+    """The declared limits of a command's options, by the name Discord sends."""
+    return {
+        parameter.display_name: OptionLimit(
+            name=parameter.display_name,
+            min_value=parameter.min_value,
+            max_value=parameter.max_value,
+            choices=tuple(choice.value for choice in parameter.choices),
+        )
+        for parameter in command.parameters
+    }
+
+
+def _values(data: object) -> dict[str, object]:
+    """The raw option values of an interaction, subcommands and groups unwrapped."""
+    options = data.get("options", []) if isinstance(data, dict) else []
+    values: dict[str, object] = {}
+    while options:
+        nested = [o for o in options if o.get("type") in _SUBCOMMAND_TYPES]
+        values.update({o["name"]: o.get("value") for o in options if o not in nested})
+        options = nested[0].get("options", []) if nested else []
+    return values
+
+
+_SUBCOMMAND_TYPES = frozenset({1, 2})
+"""Option types that wrap other options: a subcommand (1) and a subcommand group (2)."""
+
+
 class FilmClubTree(app_commands.CommandTree["FilmClubBot"]):
     """The command tree, with one handler that turns errors into short ephemeral replies."""
 
@@ -107,11 +140,18 @@ class FilmClubTree(app_commands.CommandTree["FilmClubBot"]):
         self._recent = RecentIds()
 
     async def interaction_check(self, interaction: discord.Interaction[FilmClubBot]) -> bool:
-        """Run each interaction once: a second delivery of the same id has no effect."""
-        if self._recent.first_time(interaction.id):
-            return True
-        log.info("ignored a second delivery of interaction %s", interaction.id)
-        return False
+        """Run each interaction once, and only with option values the command accepts."""
+        if not self._recent.first_time(interaction.id):
+            log.info("ignored a second delivery of interaction %s", interaction.id)
+            return False
+        command = interaction.command
+        if interaction.type is discord.InteractionType.application_command and isinstance(
+            command, app_commands.Command
+        ):
+            problem = option_problem(_limits(command), _values(interaction.data))
+            if problem is not None:
+                raise OptionOutOfRangeError(problem)
+        return True
 
     async def on_error(
         self, interaction: discord.Interaction[FilmClubBot], error: app_commands.AppCommandError
