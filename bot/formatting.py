@@ -46,18 +46,30 @@ _LINE_MARKUP: Final = re.compile(r"^(\s*)([#>-])", re.MULTILINE)
 """Headings, quotes and lists: markup only at the start of a line."""
 
 
+_MASS_MENTION: Final = re.compile(r"@(everyone|here)")
+"""Mentions without angle brackets; a zero-width space after the ``@`` keeps them plain text."""
+
+
+def _defuse_mass_mentions(text: str) -> str:
+    return _MASS_MENTION.sub("@\u200b\\1", text)
+
+
 def escape_markup(text: str) -> str:
     """``text`` shown literally: no bold, italics, spoilers, code, headings, links or mentions."""
-    return _LINE_MARKUP.sub(r"\1\\\2", _MARKUP.sub(r"\\\1", text))
+    escaped = _LINE_MARKUP.sub(r"\1\\\2", _MARKUP.sub(r"\\\1", text))
+    return _defuse_mass_mentions(escaped)
 
 
 def escape_spoiler_bars(text: str) -> str:
-    """Escape ``||`` inside text so it can neither open nor close a spoiler tag.
+    """Escape ``||`` inside text so it can neither open nor close a spoiler tag (nor mention).
 
     Backslashes are escaped too: a text ending in a backslash would otherwise escape the
     closing tag's first bar and leave the spoiler open.
     """
-    return text.replace("\\", "\\\\").replace("|", "\\|")
+    escaped = text.replace("\\", "\\\\")
+    for char in "|<`":  # a code span opened inside a spoiler could swallow its closing tag
+        escaped = escaped.replace(char, "\\" + char)
+    return _defuse_mass_mentions(escaped)
 
 
 def _cut_point(text: str, room: int) -> int:

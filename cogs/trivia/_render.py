@@ -60,8 +60,9 @@ def question_text(event: QuestionStarted, *, spoilers_shown: bool) -> str:
 
 def hint_text(event: HintShown, *, spoilers_shown: bool) -> str:
     """A hint: the answer with letters masked."""
-    masked = "`" + event.masked.replace("`", "'") + "`"
-    shown = spoiler(masked) if _hide(event.question, spoilers_shown) else masked
+    # Escapes do not work inside a code span, so no backtick or bar may appear in it.
+    masked = "`" + event.masked.replace("`", "'").replace("|", "¦") + "`"
+    shown = f"||{masked}||" if _hide(event.question, spoilers_shown) else masked
     return f"Hint: {shown} (now {event.points} point(s))"
 
 
