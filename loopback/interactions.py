@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+import time
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -116,6 +117,7 @@ class Sender:
             token=secrets.token_urlsafe(24),
             type=kind,
             channel=channel,
+            created_at=time.monotonic(),
             clicked_message_id=clicked,
         )
         self.store.interactions[state.id] = state

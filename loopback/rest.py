@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
@@ -244,6 +245,7 @@ class RestApi:
         if message is not None and kind in (4, 5):
             state.original_id = message.id
         state.callback_type, state.callback_data = kind, data
+        state.answered_at = time.monotonic()
         store.notify()
         interaction = {
             "id": str(state.id),
