@@ -33,6 +33,10 @@ log = logging.getLogger(__name__)
 CLOSE_REACTION = "🤏"
 """Added to a typed guess that was nearly right: quiet, and seen only by whoever looks."""
 
+POST_TIMEOUT = 5.0
+"""Seconds one post may take, discord.py's retries of a failing route included; after that a
+reveal is given up for now and posted before the round's next message."""
+
 CLOSE_TIMEOUT = 5.0
 """Seconds to let a round's task finish what it is posting when the bot shuts down."""
 
@@ -66,6 +70,9 @@ class RoundDriver:
         self._task: asyncio.Task[None] | None = None
         self._views: list[AnswerView] = []
         self._closing = False
+        self._unannounced: list[str] = []
+        """Reveals whose post failed: their points are saved, so they go out with the next post."""
+        self.post_timeout = POST_TIMEOUT
 
     def start(self) -> None:
         """Post the first question and keep the round going in the background."""
@@ -141,10 +148,32 @@ class RoundDriver:
         self.wake()
 
     async def _send(self, content: str, view: discord.ui.View | None = None) -> None:
+        while self._unannounced:
+            await self._send_now(self._unannounced[0])
+            self._unannounced.pop(0)
+        await self._send_now(content, view)
+
+    async def _send_now(self, content: str, view: discord.ui.View | None = None) -> None:
+        async with asyncio.timeout(self.post_timeout):
+            await self._post_message(content, view)
+
+    async def _post_message(self, content: str, view: discord.ui.View | None) -> None:
         if view is None:
             await self._channel.send(content, allowed_mentions=_NO_MENTIONS)
         else:
             await self._channel.send(content, view=view, allowed_mentions=_NO_MENTIONS)
+
+    async def _reveal(self, text: str) -> None:
+        """Post a reveal; if that fails, keep it for the next post instead of stalling."""
+        try:
+            await self._send(text)
+        except (discord.HTTPException, TimeoutError) as error:
+            log.warning(
+                "could not post a reveal in channel %s (%r); it goes out with the next post",
+                self.round.channel_id,
+                error,
+            )
+            self._unannounced.append(text)
 
     async def _commit(self, events: tuple[Event, ...]) -> tuple[Event, ...]:
         """Save each question's awards in one transaction; drop from the events what failed."""
@@ -179,7 +208,7 @@ class RoundDriver:
             elif isinstance(event, HintShown):
                 await self._send(hint_text(event, spoilers_shown=shown))
             elif isinstance(event, Revealed):
-                await self._send(reveal_text(event, spoilers_shown=shown))
+                await self._reveal(reveal_text(event, spoilers_shown=shown))
             elif isinstance(event, RoundEnded):
                 await self._send(round_end_text(event))
             elif isinstance(event, Close):

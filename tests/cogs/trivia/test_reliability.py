@@ -130,3 +130,42 @@ async def test_one_questions_awards_are_saved_in_one_transaction(
     await trivia_club.advance(30)
     await trivia_club.next_message(channel, question, "The answer was")
     assert batches == [3]
+
+
+async def test_a_reveal_that_cannot_be_posted_goes_out_with_the_next_post(
+    trivia_club: TriviaClub, fixed_questions
+) -> None:
+    fixed_questions(make_questions(2))
+    fake, channel, cog = trivia_club.fake, trivia_club.guild.general, trivia_club.cog
+    alice = fake.user("alice")
+    failing = asyncio.Event()
+    failing.set()
+    attempts = 0
+
+    async def fail_reveals(body: Any) -> None:
+        nonlocal attempts
+        if failing.is_set() and "The answer was" in (body or {}).get("content", ""):
+            attempts += 1
+            raise web.HTTPInternalServerError(
+                text=json.dumps({"code": 0, "message": "500: Internal Server Error"}),
+                content_type="application/json",
+            )
+
+    fake.delay("POST", "/channels/{channel_id}/messages", fail_reveals)
+    await fake.slash("trivia start", {"questions": 2, "mode": "typed"}, user=alice)
+    first = await trivia_club.next_message(channel, None, "#1")
+    driver = cog.rounds.get(channel.id)
+    assert driver is not None
+    driver.post_timeout = 0.5  # instead of discord.py retrying the 500s for ~25 s
+    await fake.message(channel, "nick urata", author=alice)
+    await _eventually(lambda: attempts > 0 and driver._unannounced != [])
+    failing.clear()
+    await trivia_club.advance(REVEAL_PAUSE)
+    second = await trivia_club.next_message(channel, first, "#2")
+    texts = [m.content for m in fake.channel_messages(channel)]
+    reveal = next(i for i, text in enumerate(texts) if "The answer was" in text)
+    assert f"<@{alice.id}> +3" in texts[reveal]
+    assert reveal < texts.index(second.content)
+    await fake.message(channel, "messina", author=alice)
+    end = await trivia_club.next_message(channel, second, "That's the round!")
+    assert f"<@{alice.id}>: 6 point(s)" in end.content
