@@ -20,6 +20,7 @@ __all__ = [
     "hostile_text",
     "live_mentions",
     "short_and_long",
+    "spoiler_tags",
     "without_code_spans",
 ]
 
@@ -88,3 +89,23 @@ def live_mentions(text: str) -> list[str]:
             found.append(match.group())
     found += [word for word in ("@everyone", "@here") if word in text]
     return found
+
+
+def spoiler_tags(text: str) -> int:
+    """How many ``||`` Discord reads as spoiler tags (escapes and code spans skipped)."""
+    count, index = 0, 0
+    while index < len(text):
+        char = text[index]
+        if char == "\\":
+            index += 2
+            continue
+        if char == "`":
+            end = text.find("`", index + 1)
+            index = index + 1 if end == -1 else end + 1  # a lone backtick is a character
+            continue
+        if text.startswith("||", index):
+            count += 1
+            index += 2
+            continue
+        index += 1
+    return count

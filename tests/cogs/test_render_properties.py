@@ -50,29 +50,9 @@ from cogs.trivia._render import (
     reveal_text,
     round_end_text,
 )
-from tests.properties import hostile_text, live_mentions, short_and_long
+from tests.properties import hostile_text, live_mentions, short_and_long, spoiler_tags
 
 USERS = (11, 22, 33)
-
-
-def spoiler_tags(text: str) -> int:
-    """How many ``||`` Discord reads as spoiler tags (escapes and code spans skipped)."""
-    count, index = 0, 0
-    while index < len(text):
-        char = text[index]
-        if char == "\\":
-            index += 2
-            continue
-        if char == "`":
-            end = text.find("`", index + 1)
-            index = index + 1 if end == -1 else end + 1  # a lone backtick is a character
-            continue
-        if text.startswith("||", index):
-            count += 1
-            index += 2
-            continue
-        index += 1
-    return count
 
 
 def check(text: str, *, limit: int = MESSAGE_LIMIT, users: tuple[int, ...] = ()) -> None:
