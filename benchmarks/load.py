@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 from benchmarks.commands import PROJECT_SEEDS, percentile
 from benchmarks.loop_stall import watch_loop
@@ -83,6 +84,14 @@ class LoadResult:
         return lines
 
 
+def _trivia_cog(bot: FilmClubBot) -> TriviaCog:
+    """The trivia cog, by name: extensions are imported afresh per bot, so not by class."""
+    cog = bot.get_cog("TriviaCog")
+    if cog is None:
+        raise RuntimeError("the trivia cog is not loaded")
+    return cast(TriviaCog, cog)
+
+
 async def _slash(
     fake: FakeDiscord,
     result: LoadResult,
@@ -105,9 +114,7 @@ async def _round(
     result: LoadResult,
 ) -> None:
     """Start a typed round, let every player answer each question at once."""
-    cog = bot.get_cog("TriviaCog")
-    if not isinstance(cog, TriviaCog):
-        raise RuntimeError("the trivia cog is not loaded")
+    cog = _trivia_cog(bot)
     options: dict[str, object] = {"questions": QUESTIONS, "mode": "typed"}
     await _slash(fake, result, "trivia start", options, channel=channel)
     last = None
@@ -155,9 +162,7 @@ async def _reseed(fake: FakeDiscord, owner: FakeUser, result: LoadResult) -> Non
 
 async def _stuck(bot: FilmClubBot) -> int:
     """Rounds still registered once every round has posted its end (after a grace period)."""
-    cog = bot.get_cog("TriviaCog")
-    if not isinstance(cog, TriviaCog):
-        raise RuntimeError("the trivia cog is not loaded")
+    cog = _trivia_cog(bot)
     with contextlib.suppress(TimeoutError):
         async with asyncio.timeout(RELEASE_GRACE):
             while len(cog.rounds):

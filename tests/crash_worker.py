@@ -15,6 +15,7 @@ import re
 import sys
 from dataclasses import replace
 from pathlib import Path
+from typing import cast
 
 from bot.app import create_bot
 from bot.config import Settings
@@ -72,8 +73,8 @@ async def play_forever(db: Path, seeds: Path, tag: str) -> None:
         players = [fake.user(f"player{n}") for n in range(PLAYERS)]
         bot = create_bot(settings, clock=clock)
         async with run_bot(bot, fake):
-            cog = bot.get_cog("TriviaCog")
-            assert isinstance(cog, TriviaCog)
+            # Extensions are imported afresh per bot: look the cog up by name, not by class.
+            cog = cast(TriviaCog, bot.get_cog("TriviaCog"))
             say("ready")
             last = None
             while True:
