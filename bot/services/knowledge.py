@@ -185,7 +185,7 @@ class KnowledgeService:
             if not kb.films and loaded and not allow_empty:
                 refused = SeedError(self._seeds_dir, EMPTY_REFUSED.format(count=loaded))
                 return ReseedReport(dry_run=dry_run, error=refused, warnings=kb.warnings)
-            new = fingerprint_knowledge_base(kb)
+            new = await asyncio.to_thread(fingerprint_knowledge_base, kb)
             changes = diff(await self._database.fingerprints(), new)
             if not dry_run:
                 await self._database.replace_knowledge_base(kb, new)

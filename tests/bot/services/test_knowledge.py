@@ -228,3 +228,20 @@ async def test_a_read_in_the_middle_of_the_transaction_sees_the_old_content(
     assert (await knowledge.reseed()).applied
     assert seen == [old, old]
     assert await database.film_count() == 2
+
+
+async def test_fingerprinting_runs_off_the_event_loop(service, monkeypatch):
+    import threading
+
+    import bot.services.knowledge as module
+
+    threads = []
+    real = module.fingerprint_knowledge_base
+
+    def recording(kb):
+        threads.append(threading.current_thread() is threading.main_thread())
+        return real(kb)
+
+    monkeypatch.setattr(module, "fingerprint_knowledge_base", recording)
+    assert (await service.reseed()).applied
+    assert threads == [False]
