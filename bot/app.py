@@ -217,6 +217,8 @@ class FilmClubBot(commands.Bot):
             log.error("first seed load failed: %s", report.error)
         elif report is None:
             await self._services.trivia.prepare()
+        for failure in report.failures if report is not None else ():
+            log.error("film failed to load, the others loaded: %s", failure)
         for extension in EXTENSIONS:
             try:
                 await self.load_extension(extension)

@@ -1,4 +1,4 @@
-"""The ``python -m bot`` command line: run, seed, sync and questions."""
+"""The ``python -m bot`` command line: run, seed, sync, questions and console."""
 
 from __future__ import annotations
 
@@ -9,11 +9,14 @@ import sqlite3
 import sys
 import time
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from bot.config import ConfigError, Settings
 from bot.errors import SeedError
+from bot.models import FilmFailure
 from bot.reports import (
+    failures_summary,
     film_summary,
     knowledge_base_json,
     questions_json,
@@ -30,6 +33,8 @@ __all__ = ["main"]
 EXIT_OK = 0
 EXIT_FAILURE = 1
 EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+"""Ctrl-C while a command runs (the shell's 128 + SIGINT)."""
 
 LOGIN_HELP = """\
 No DISCORD_TOKEN is set, so the bot cannot log in to Discord.
@@ -57,7 +62,45 @@ def _parser() -> argparse.ArgumentParser:
     questions.add_argument("--film", help="only this film's slug")
     questions.add_argument("--seeds", type=Path, help="seeds folder (default: FILMCLUB_SEEDS)")
     questions.add_argument("--json", action="store_true", help="print the questions as JSON")
+    console = commands.add_parser(
+        "console", help="try the bot offline: the real bot on a loopback Discord, no token"
+    )
+    console.add_argument(
+        "--db", type=Path, metavar="PATH", help="database file (default: FILMCLUB_DB)"
+    )
+    console.add_argument(
+        "--seeds", type=Path, metavar="DIR", help="seeds folder (default: FILMCLUB_SEEDS)"
+    )
+    console.add_argument(
+        "--script",
+        type=Path,
+        metavar="FILE",
+        help="run the lines of FILE instead of a prompt (piped input does the same)",
+    )
+    console.add_argument(
+        "--fast", action="store_true", help="trivia time passes instantly in scripts, 6x live"
+    )
     return parser
+
+
+def _console(settings: Settings, args: argparse.Namespace) -> int:
+    # Imported here: the console brings in discord.py and the loopback Discord.
+    from console.app import run_console, script_lines
+
+    settings = replace(
+        settings,
+        database_path=args.db or settings.database_path,
+        seeds_dir=args.seeds or settings.seeds_dir,
+    )
+    try:
+        lines = script_lines(args.script, sys.stdin)
+    except OSError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        return asyncio.run(run_console(settings, script=lines, fast=args.fast))
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
 
 
 def _questions(settings: Settings, args: argparse.Namespace) -> int:
@@ -67,12 +110,20 @@ def _questions(settings: Settings, args: argparse.Namespace) -> int:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_FAILURE
     films = [film for film in kb.films if args.film in (None, film.slug)]
-    if args.film and not films:
+    failures = [f for f in kb.failures if args.film in (None, f.slug)]
+    _print_failures(failures)
+    if args.film and not films and not failures:
         print(f"error: no film with the slug {args.film!r}", file=sys.stderr)
         return EXIT_FAILURE
     questions = [q for film in films for q in (*generate_questions(film), *film.trivia)]
     print(questions_json(questions) if args.json else questions_text(questions))
-    return EXIT_OK
+    return EXIT_FAILURE if failures else EXIT_OK
+
+
+def _print_failures(failures: Sequence[FilmFailure]) -> None:
+    """Failed films go to stderr, after everything else would scroll them away."""
+    for line in failures_summary(failures):
+        print(line, file=sys.stderr)
 
 
 async def _seed(settings: Settings, args: argparse.Namespace) -> int:
@@ -85,6 +136,7 @@ async def _seed(settings: Settings, args: argparse.Namespace) -> int:
             print(f"error: {error}", file=sys.stderr)
             return EXIT_FAILURE
         summary = None
+        failures = kb.failures
     else:
         database_path = args.db or settings.database_path
         try:
@@ -99,16 +151,20 @@ async def _seed(settings: Settings, args: argparse.Namespace) -> int:
             return EXIT_FAILURE
         kb = report.knowledge_base
         summary = reseed_summary(report)
+        failures = report.failures
     elapsed = time.perf_counter() - started
     if args.json:
         print(knowledge_base_json(kb))
-        return EXIT_OK
-    for film in kb.films:
-        print(film_summary(film))
-    if summary:
-        print(summary)
-    print(f"{len(kb.films)} film(s) in {elapsed * 1000:.0f} ms")
-    return EXIT_OK
+    else:
+        for film in kb.films:
+            print(film_summary(film))
+        if summary:
+            print(summary)
+        warnings = sum(len(film.warnings) for film in kb.films)
+        noted = f", {warnings} warning(s) (see 'warning:' lines)" if warnings else ""
+        print(f"{len(kb.films)} film(s) in {elapsed * 1000:.0f} ms{noted}")
+    _print_failures(failures)
+    return EXIT_FAILURE if failures else EXIT_OK
 
 
 def _run(settings: Settings, command: str) -> int:
@@ -129,6 +185,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ConfigError as error:
         print(f"configuration error: {error}", file=sys.stderr)
         return EXIT_USAGE
+    if args.command == "console":
+        return _console(settings, args)
     logging.basicConfig(
         level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )

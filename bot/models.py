@@ -9,10 +9,13 @@ import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from bot.errors import printable_path
+
 __all__ = [
     "CastEntry",
     "CastMember",
     "DocumentKind",
+    "FilmFailure",
     "FilmRecord",
     "FilmSummary",
     "InfoboxField",
@@ -60,6 +63,8 @@ class InfoboxField:
     key: str
     values: tuple[str, ...]
     line: int
+    notes: tuple[str | None, ...] = ()
+    """Per value, a qualifier written beside it ('associate producer', 'A.S.C.'), if any."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +95,8 @@ class CastMember:
     description: str | None
     position: int
     spoiler: bool = False
+    note: str | None = None
+    """A qualifier written beside the names: 'uncredited', 'voice', 'credited as X', a language."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,10 +214,33 @@ class FilmRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class FilmFailure:
+    """A film folder that could not be loaded: the file, line and reason, and what was kept."""
+
+    slug: str
+    path: str
+    message: str
+    line: int | None = None
+    kept: bool = False
+    """True when the film's previously loaded content stays in place."""
+
+    @property
+    def where(self) -> str:
+        """``path:line`` (or the path alone) of the problem."""
+        path = printable_path(self.path)  # one line, whatever the file is called
+        return f"{path}:{self.line}" if self.line is not None else path
+
+    def __str__(self) -> str:
+        outcome = "previous content kept" if self.kept else "not loaded"
+        return f"{self.slug} ({outcome}): {self.where}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
 class KnowledgeBase:
-    """All films parsed from a seeds folder."""
+    """All films parsed from a seeds folder, and the folders that failed (a film fails alone)."""
 
     films: tuple[FilmRecord, ...] = field(default_factory=tuple)
+    failures: tuple[FilmFailure, ...] = field(default_factory=tuple)
     warnings: tuple[str, ...] = ()
     """What the walk of the seeds folder skipped (symlinks out of it, FIFOs, bad names)."""
 

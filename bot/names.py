@@ -45,6 +45,7 @@ __all__ = [
     "SHORT_HONORIFICS",
     "NameParts",
     "company_core",
+    "has_company_suffix",
     "initials",
     "is_capitalised",
     "is_proper_name",
@@ -110,6 +111,7 @@ GENERATIONAL_SUFFIXES: Final = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 POST_NOMINALS: Final = frozenset(
     {"esq", "phd", "md", "asc", "bsc", "csc", "obe", "mbe", "cbe", "kbe", "dbe"}
+    | {"ace", "acs", "aic", "gsc", "nzcs", "isc"}
 )
 """Degrees, honours and guild letters written after a name (folded, without dots)."""
 
@@ -149,6 +151,12 @@ COMPANY_SUFFIXES: Final = frozenset(
         "releasing",
         "distribution",
         "media",
+        "bros",
+        "works",
+        "filmworks",
+        "group",
+        "animation",
+        "international",
     }
 )
 """Trailing words dropped from a company's name to form its short name (folded, no dots)."""
@@ -286,8 +294,13 @@ def name_forms(
     """``name``, then without titles/suffixes, first + surname, [first name], surname, nickname.
 
     ``first_name`` offers the bare first given name (a character's or a cast entry's), which
-    trivia withholds for real people.  Forms are unique, in this order.
+    trivia withholds for real people.  Forms are unique, in this order.  A name that starts
+    with an article ('The Lantern Spirit') names a role, not a person with a first name and a
+    surname: its only other form drops the article.
     """
+    words = name.split()
+    if len(words) > 1 and word_key(words[0]) in LEADING_ARTICLES:
+        return tuple(dict.fromkeys((name, strip_leading_article(name))))
     parts = split_name(name, titles=titles)
     forms = [parts.original, parts.full, parts.short]
     if first_name:
@@ -311,6 +324,12 @@ def is_proper_name(name: str, *, titles: frozenset[str] = CHARACTER_TITLES) -> b
 def _words(text: str) -> list[str]:
     """``text`` split into words, commas around them dropped."""
     return [word for word in (raw.strip(",") for raw in normalize_typography(text).split()) if word]
+
+
+def has_company_suffix(name: str) -> bool:
+    """Whether ``name`` ends in a company word ('Everly Brothers Films'): a company, no person."""
+    words = _words(name)
+    return len(words) > 1 and word_key(words[-1]) in COMPANY_SUFFIXES
 
 
 def strip_leading_article(text: str) -> str:

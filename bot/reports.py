@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Sequence
 from typing import Any
 
-from bot.models import FilmRecord, KnowledgeBase, Question
+from bot.models import FilmFailure, FilmRecord, KnowledgeBase, Question
 from bot.services.knowledge import ReseedReport
 
 __all__ = [
+    "failures_summary",
     "film_json",
     "film_summary",
     "knowledge_base_json",
     "questions_json",
     "questions_text",
+    "reseed_reply",
     "reseed_summary",
 ]
 
@@ -29,7 +32,12 @@ def film_json(film: FilmRecord) -> dict[str, Any]:
         "runtime_minutes": film.runtime_minutes,
         "release_date": film.release_date.isoformat() if film.release_date else None,
         "cast": [
-            {"actor": c.actor, "character": c.character, "description": c.description}
+            {
+                "actor": c.actor,
+                "character": c.character,
+                "description": c.description,
+                "note": c.note,
+            }
             for c in film.cast
         ],
         "sections": [{"path": list(s.path), "spoiler": s.spoiler} for s in film.sections],
@@ -43,7 +51,12 @@ def film_json(film: FilmRecord) -> dict[str, Any]:
 
 def knowledge_base_json(kb: KnowledgeBase) -> str:
     """The parsed knowledge base as JSON: ``{"films": [...]}``."""
-    return json.dumps({"films": [film_json(f) for f in kb.films]}, ensure_ascii=False, indent=2)
+    failures = [
+        {"slug": f.slug, "error": f"{f.where}: {f.message}", "kept_previous": f.kept}
+        for f in kb.failures
+    ]
+    document = {"films": [film_json(f) for f in kb.films], "failures": failures}
+    return json.dumps(document, ensure_ascii=False, indent=2)
 
 
 def film_summary(film: FilmRecord) -> str:
@@ -98,7 +111,28 @@ def reseed_summary(report: ReseedReport) -> str:
     if not lines:
         lines.append("no films found")
     header = f"reseed {verb} {sum(f.status != 'unchanged' for f in report.films)} film(s)"
-    return "\n".join([header, *lines])
+    return "\n".join([*failures_summary(report.failures), header, *lines])
+
+
+def reseed_reply(report: ReseedReport, max_warnings: int) -> str:
+    """The summary of a reseed, then its first ``max_warnings`` warnings and how many more."""
+    text = reseed_summary(report)
+    if report.warnings:
+        shown = report.warnings[:max_warnings]
+        text += "\nwarnings:\n" + "\n".join(f"- {w}" for w in shown)
+        if len(report.warnings) > max_warnings:
+            more = len(report.warnings) - max_warnings
+            text += f"\n- ... and {more} more (python -m bot seed --dry-run lists them all)"
+    return text
+
+
+def failures_summary(failures: Sequence[FilmFailure]) -> list[str]:
+    """Lines that make failed films impossible to miss, each with its file, line and reason."""
+    if not failures:
+        return []
+    lines = [f"!! {len(failures)} film(s) FAILED to load; fix the file named and reseed:"]
+    lines.extend(f"!! {failure}" for failure in failures)
+    return lines
 
 
 def questions_json(questions: list[Question]) -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from bot.errors import SeedError
 from bot.models import FilmRecord, KnowledgeBase
-from bot.parsing import parse_seeds
+from bot.parsing import film_failure, parse_seeds
 from bot.parsing.folders import optional_file
 from bot.trivia.custom import load_trivia_yaml
 
@@ -27,10 +27,20 @@ def _with_trivia(film: FilmRecord, folder: Path) -> FilmRecord:
 
 
 def load_seeds(seeds_dir: Path) -> KnowledgeBase:
-    """Parse and validate every film folder; raises `SeedError` naming the file and line."""
+    """Parse and validate every film folder; a film that fails is listed in ``failures``.
+
+    Raises `SeedError` only when the seeds folder itself is missing.
+    """
     kb = parse_seeds(seeds_dir)
-    films = tuple(_with_trivia(f, seeds_dir / f.slug) for f in kb.films)
-    return KnowledgeBase(films=films, warnings=kb.warnings)
+    films: list[FilmRecord] = []
+    failures = list(kb.failures)
+    for film in kb.films:
+        try:
+            films.append(_with_trivia(film, seeds_dir / film.slug))
+        except SeedError as error:
+            failures.append(film_failure(film.slug, error))
+    failures.sort(key=lambda failure: failure.slug)
+    return KnowledgeBase(films=tuple(films), failures=tuple(failures), warnings=kb.warnings)
 
 
 def read_seeds(seeds_dir: Path) -> KnowledgeBase:

@@ -7,7 +7,7 @@ from discord.ext import commands
 
 from bot.app import FilmClubBot
 from bot.formatting import MESSAGE_LIMIT, trim
-from bot.reports import reseed_summary
+from bot.reports import reseed_reply
 from cogs._shared import Interaction, services
 
 __all__ = ["AdminCog", "is_bot_admin", "setup"]
@@ -40,10 +40,7 @@ class AdminCog(commands.Cog):
         await interaction.response.defer(ephemeral=True, thinking=True)
         knowledge = services(interaction).knowledge
         report = await knowledge.reseed(dry_run=dry_run, allow_empty=allow_empty)
-        text = reseed_summary(report)
-        if report.warnings:
-            shown = report.warnings[:MAX_WARNINGS_SHOWN]
-            text += "\nwarnings:\n" + "\n".join(f"- {w}" for w in shown)
+        text = reseed_reply(report, MAX_WARNINGS_SHOWN)
         await interaction.followup.send(
             f"```\n{trim(text, MESSAGE_LIMIT - 8)}\n```", ephemeral=True
         )

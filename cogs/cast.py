@@ -33,6 +33,8 @@ def cast_text(lookup: CastLookup, *, spoilers_shown: bool) -> str:
             f"**{escape_markup(member.actor)}** plays **{escape_markup(member.character)}**"
             f" in *{escape_markup(entry.film.display)}*"
         )
+        if member.note:
+            line += f" ({escape_markup(member.note)})"
         if member.description:
             description = trim(member.description, DESCRIPTION_CHARS)
             hide = member.spoiler and not spoilers_shown

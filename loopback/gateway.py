@@ -11,6 +11,7 @@ from typing import Any
 from aiohttp import WSMsgType, web
 
 from loopback.payloads import channel_payload, guild_payload, ready_payload
+from loopback.permissions import with_overwrites
 from loopback.store import Store
 
 __all__ = ["Gateway", "GatewaySession"]
@@ -64,7 +65,10 @@ class Gateway:
             self.store.ensure_member(guild_id, self.store.users[user_id])
             for user_id in state.members
         ]
-        return guild_payload(state.guild, state.channels, state.roles, members)
+        payload = guild_payload(state.guild, state.channels, state.roles, members)
+        for channel in payload["channels"]:
+            with_overwrites(channel, self.store.overwrites)
+        return payload
 
     async def handle(self, request: web.Request) -> web.WebSocketResponse:
         """Serve one gateway connection until it closes."""

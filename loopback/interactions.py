@@ -17,6 +17,7 @@ from loopback.payloads import (
     role_payload,
     user_payload,
 )
+from loopback.permissions import channel_permissions, with_overwrites
 from loopback.records import FakeChannel, FakeGuild, FakeRole, FakeUser, LoopbackError, Reply
 from loopback.store import InteractionState, Store
 
@@ -130,10 +131,11 @@ class Sender:
             channel=channel,
             member=member,
             permissions=perms,
-            app_permissions=discord.Permissions.all().value,
+            app_permissions=channel_permissions(self.store, channel, self.store.bot_user),
             message=message,
             locale=locale,
         )
+        with_overwrites(payload["channel"], self.store.overwrites)
         await gateway.dispatch("INTERACTION_CREATE", payload)
         return state
 

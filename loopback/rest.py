@@ -13,6 +13,7 @@ from multidict import MultiDictProxy
 
 from loopback.gateway import Gateway
 from loopback.payloads import application_payload, channel_payload, user_payload
+from loopback.permissions import SEND_MESSAGES, channel_permissions
 from loopback.records import EPHEMERAL, LOADING, Choice, LoopbackError, RecordedRequest
 from loopback.store import InteractionState, Store
 
@@ -22,6 +23,7 @@ API_PREFIX = "/api/v10"
 Json = dict[str, Any]
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 _log = logging.getLogger(__name__)
+MISSING_PERMISSIONS = 50013
 BODY: web.RequestKey[Any] = web.RequestKey("loopback_body", object)
 FILES: web.RequestKey[Sequence[tuple[str, bytes]]] = web.RequestKey("loopback_files", Sequence)
 
@@ -334,6 +336,8 @@ class RestApi:
     async def post_message(self, request: web.Request) -> web.StreamResponse:
         """`channel.send`: store the message and echo it as MESSAGE_CREATE like Discord does."""
         channel = self._channel(request)
+        if not channel_permissions(self.store, channel, self.store.bot_user) & SEND_MESSAGES:
+            return _error(403, MISSING_PERMISSIONS, "Missing Permissions")
         message = self.store.create_message(
             channel, self.store.bot_user, request[BODY] or {}, "channel", files=request[FILES]
         )

@@ -16,6 +16,7 @@ from loopback.payloads import (
     DEFAULT_MEMBER_PERMISSIONS,
     role_payload,
 )
+from loopback.permissions import MEMBER_OVERWRITE, ROLE_OVERWRITE, overwrite_payload
 from loopback.records import (
     Choice,
     FakeChannel,
@@ -211,6 +212,22 @@ class FakeDiscord:
             payload = {"guild_id": str(guild.id), "role": role_payload(role, len(state.roles) - 1)}
             self._spawn(self.gateway.dispatch("GUILD_ROLE_CREATE", payload))
         return role
+
+    def set_permissions(
+        self,
+        channel: FakeChannel,
+        target: FakeUser | FakeRole,
+        *,
+        allow: PermissionsLike = 0,
+        deny: PermissionsLike = 0,
+    ) -> None:
+        """Set a member's or role's overwrite in a channel (before the bot connects)."""
+        kind = ROLE_OVERWRITE if isinstance(target, FakeRole) else MEMBER_OVERWRITE
+        entry = overwrite_payload(
+            target.id, kind, allow=perm_value(allow) or 0, deny=perm_value(deny) or 0
+        )
+        kept = [e for e in self.store.overwrites.get(channel.id, []) if e["id"] != entry["id"]]
+        self.store.overwrites[channel.id] = [*kept, entry]
 
     def delay(self, method: str, route: str, hook: DelayHook) -> None:
         """Await ``hook(json_body)`` before handling each ``method`` request to ``route``.

@@ -90,6 +90,8 @@ class Store:
         self.channels: dict[int, FakeChannel] = {}
         self.messages: dict[int, PostedMessage] = {}
         self.commands: dict[int | None, list[Json]] = {}
+        self.overwrites: dict[int, list[Json]] = {}
+        """Permission overwrites per channel id (see `loopback.permissions`)."""
         self.command_ids: dict[tuple[int | None, str, int], int] = {}
         self.interactions: dict[int, InteractionState] = {}
         self.requests: list[RecordedRequest] = []

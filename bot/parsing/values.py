@@ -1,13 +1,13 @@
-"""Parsing infobox values: lists, dates, runtimes and sums of money."""
+"""Parsing infobox values: dates, runtimes and sums of money (lists: see ``credits``)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 
-__all__ = ["parse_date", "parse_money", "parse_runtime", "split_list"]
+__all__ = ["DateMatch", "find_dates", "parse_date", "parse_money", "parse_runtime"]
 
-_LIST_SEPARATOR = re.compile(r"(?<!\d),|,(?!\d{3}\b)|;|\s+and\s+|\s*&\s*")
 _MONTHS = {
     name: number
     for number, names in enumerate(
@@ -61,12 +61,6 @@ _SCALES = {
 }
 
 
-def split_list(value: str) -> tuple[str, ...]:
-    """Split an infobox value on commas, semicolons and 'and', but not inside numbers."""
-    parts = (part.strip() for part in _LIST_SEPARATOR.split(value))
-    return tuple(part for part in parts if part)
-
-
 def _date_or_none(year: int, month: int, day: int) -> dt.date | None:
     try:
         return dt.date(year, month, day)
@@ -74,28 +68,51 @@ def _date_or_none(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+@dataclass(frozen=True, slots=True)
+class DateMatch:
+    """A date found in a text and where it stands."""
+
+    date: dt.date
+    start: int
+    end: int
+
+
+def _match_date(match: re.Match[str]) -> dt.date | None:
+    parts = match.groupdict()
+    year = int(parts["year"])
+    if "first" in parts:
+        first, second = int(parts["first"]), int(parts["second"])
+        # Slashed dates are read month-first, as US outlets write them, unless impossible.
+        month, day = (first, second) if first <= _US_MONTH_LIMIT else (second, first)
+    else:
+        raw_month = parts["month"]
+        month_number = int(raw_month) if raw_month.isdigit() else _MONTHS.get(raw_month.casefold())
+        if month_number is None:
+            return None
+        month, day = month_number, int(parts["day"])
+    return _date_or_none(year, month, day)
+
+
 def parse_date(text: str) -> dt.date | None:
     """The first date in ``text`` (ISO, 'July 25, 2012', '25 July 2012' or US 'MM/DD/YYYY')."""
     for pattern in _DATE_PATTERNS:
         for match in pattern.finditer(text):
-            parts = match.groupdict()
-            year = int(parts["year"])
-            if "first" in parts:
-                first, second = int(parts["first"]), int(parts["second"])
-                # Slashed dates are read month-first, as US outlets write them, unless impossible.
-                month, day = (first, second) if first <= _US_MONTH_LIMIT else (second, first)
-            else:
-                raw_month = parts["month"]
-                month_number = (
-                    int(raw_month) if raw_month.isdigit() else _MONTHS.get(raw_month.casefold())
-                )
-                if month_number is None:
-                    continue
-                month, day = month_number, int(parts["day"])
-            found = _date_or_none(year, month, day)
+            found = _match_date(match)
             if found is not None:
                 return found
     return None
+
+
+def find_dates(text: str) -> tuple[DateMatch, ...]:
+    """Every date in ``text``, in reading order, without overlaps."""
+    found: list[DateMatch] = []
+    for pattern in _DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            date = _match_date(match)
+            overlaps = any(match.start() < f.end and f.start < match.end() for f in found)
+            if date is not None and not overlaps:
+                found.append(DateMatch(date, match.start(), match.end()))
+    return tuple(sorted(found, key=lambda f: f.start))
 
 
 def parse_runtime(text: str) -> int | None:

@@ -31,9 +31,11 @@ def fingerprint_film(film: FilmRecord) -> dict[str, dict[str, str]]:
     }
     return {
         "facts": {key: _digest(value) for key, value in facts.items()},
-        "credits": {item.key.casefold(): _digest(item.values) for item in film.infobox},
+        "credits": {
+            item.key.casefold(): _digest([item.values, item.notes]) for item in film.infobox
+        },
         "cast": {
-            f"{c.actor} as {c.character}": _digest([c.description, c.spoiler, c.position])
+            f"{c.actor} as {c.character}": _digest([c.description, c.spoiler, c.position, c.note])
             for c in film.cast
         },
         "sections": {" > ".join(s.path): _digest([s.text, s.spoiler]) for s in film.sections},

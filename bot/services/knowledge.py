@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
 import time
 from collections.abc import Awaitable, Callable
@@ -10,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.errors import BusyError, SeedError
-from bot.models import KnowledgeBase
+from bot.models import FilmFailure, FilmRecord, KnowledgeBase
 from bot.seeds import read_seeds
 from bot.services.fingerprints import CATEGORIES, fingerprint_knowledge_base
 from bot.storage.database import Database, Fingerprints
@@ -60,12 +61,14 @@ class FilmChange:
 
 @dataclass(frozen=True, slots=True)
 class ReseedReport:
-    """The outcome of a reseed: per-film changes, or the error that stopped it."""
+    """The outcome of a reseed: per-film changes and failures, or the error that stopped it."""
 
     dry_run: bool
     films: tuple[FilmChange, ...] = ()
     warnings: tuple[str, ...] = ()
     error: SeedError | None = None
+    failures: tuple[FilmFailure, ...] = ()
+    """Films that could not be loaded; each kept its previous content when it had any."""
     knowledge_base: KnowledgeBase = field(default_factory=KnowledgeBase)
 
     @property
@@ -178,13 +181,14 @@ class KnowledgeService:
             raise BusyError("a reseed is already running")
         async with self._lock:
             try:
-                kb = await asyncio.to_thread(read_seeds, self._seeds_dir)
+                parsed = await asyncio.to_thread(read_seeds, self._seeds_dir)
             except SeedError as error:
                 return ReseedReport(dry_run=dry_run, error=error)
             loaded = await self._database.film_count()
-            if not kb.films and loaded and not allow_empty:
+            if not parsed.films and not parsed.failures and loaded and not allow_empty:
                 refused = SeedError(self._seeds_dir, EMPTY_REFUSED.format(count=loaded))
-                return ReseedReport(dry_run=dry_run, error=refused, warnings=kb.warnings)
+                return ReseedReport(dry_run=dry_run, error=refused, warnings=parsed.warnings)
+            kb = await self._keep_failed_films(parsed)
             new = await asyncio.to_thread(fingerprint_knowledge_base, kb)
             changes = diff(await self._database.fingerprints(), new)
             if not dry_run:
@@ -192,7 +196,25 @@ class KnowledgeService:
                 self.generation = await self._database.knowledge_generation()
                 self._checked_at = self._monotonic()
                 await self._changed()
-            warnings = kb.warnings + tuple(w for film in kb.films for w in film.warnings)
-            return ReseedReport(
-                dry_run=dry_run, films=changes, warnings=warnings, knowledge_base=kb
+            warnings = parsed.warnings + tuple(
+                f"{film.slug}/{w}" for film in parsed.films for w in film.warnings
             )
+            return ReseedReport(
+                dry_run=dry_run,
+                films=changes,
+                warnings=warnings,
+                failures=kb.failures,
+                knowledge_base=kb,
+            )
+
+    async def _keep_failed_films(self, parsed: KnowledgeBase) -> KnowledgeBase:
+        """Put back the stored content of every film that failed to parse: nothing is lost."""
+        films: list[FilmRecord] = list(parsed.films)
+        failures: list[FilmFailure] = []
+        for failure in parsed.failures:
+            previous = await self._database.film_record(failure.slug)
+            if previous is not None:
+                films.append(previous)
+            failures.append(dataclasses.replace(failure, kept=previous is not None))
+        films.sort(key=lambda film: film.slug)
+        return KnowledgeBase(films=tuple(films), failures=tuple(failures), warnings=parsed.warnings)

@@ -138,6 +138,17 @@ def _section(row: Row) -> Section:
     return _record(Section, row, path=path, spoiler=bool(row["spoiler"]))
 
 
+def _with_notes(item: InfoboxField) -> list[tuple[str, str | None]]:
+    """Each value of an infobox field with its note (None where the field has no notes)."""
+    notes = item.notes or (None,) * len(item.values)
+    return list(zip(item.values, notes, strict=True))
+
+
+def _notes(notes: list[str | None]) -> tuple[str | None, ...]:
+    """Notes as parsed: an empty tuple when no value of the field has one."""
+    return tuple(notes) if any(note is not None for note in notes) else ()
+
+
 def _cast_entry(row: Row) -> CastEntry:
     member = _record(CastMember, row, spoiler=bool(row["spoiler"]))
     return CastEntry(film=_summary(row), member=member)
@@ -312,12 +323,12 @@ class Database:
             )
             source_ids[source.name] = cursor.lastrowid
         await conn.executemany(
-            "INSERT INTO credits (film_id, field_position, role, value_position, value)"
-            " VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO credits (film_id, field_position, role, value_position, value, note)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
             [
-                (film_id, field_index, item.key, value_index, value)
+                (film_id, field_index, item.key, value_index, value, note)
                 for field_index, item in enumerate(film.infobox)
-                for value_index, value in enumerate(item.values)
+                for value_index, (value, note) in enumerate(_with_notes(item))
             ],
         )
         await conn.executemany(
@@ -329,10 +340,11 @@ class Database:
             [(film_id, r.aggregator, r.metric, r.value, r.text) for r in film.reviews],
         )
         await conn.executemany(
-            "INSERT INTO cast_members (film_id, position, actor, character, description, spoiler)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO cast_members"
+            " (film_id, position, actor, character, description, spoiler, note)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
             [
-                (film_id, c.position, c.actor, c.character, c.description, int(c.spoiler))
+                (film_id, c.position, c.actor, c.character, c.description, int(c.spoiler), c.note)
                 for c in film.cast
             ],
         )
@@ -408,13 +420,15 @@ class Database:
             return None
         film_id = film["id"]
         credit_rows = await self._all(
-            "SELECT field_position, role, value FROM credits WHERE film_id = ?"
+            "SELECT field_position, role, value, note FROM credits WHERE film_id = ?"
             " ORDER BY field_position, value_position",
             (film_id,),
         )
-        infobox: dict[int, tuple[str, list[str]]] = {}
+        infobox: dict[int, tuple[str, list[str], list[str | None]]] = {}
         for row in credit_rows:
-            infobox.setdefault(row["field_position"], (row["role"], []))[1].append(row["value"])
+            _, values, notes = infobox.setdefault(row["field_position"], (row["role"], [], []))
+            values.append(row["value"])
+            notes.append(row["note"])
         money = await self._all("SELECT key, text, amount FROM money WHERE film_id = ?", (film_id,))
         reviews = await self._all(
             "SELECT aggregator, metric, value, text FROM reviews WHERE film_id = ?", (film_id,)
@@ -424,8 +438,8 @@ class Database:
             title=film["title"],
             year=film["year"],
             infobox=tuple(
-                InfoboxField(key=role, values=tuple(values), line=0)
-                for role, values in infobox.values()
+                InfoboxField(key=role, values=tuple(values), line=0, notes=_notes(notes))
+                for role, values, notes in infobox.values()
             ),
             runtime_minutes=film["runtime_minutes"],
             release_date=_date(film["release_date"]),
@@ -447,7 +461,7 @@ class Database:
         """Cast members of one film, or of every film when ``slug`` is None."""
         rows = await self._all(
             "SELECT f.slug, f.title, f.year, c.actor, c.character, c.description, c.position,"
-            " c.spoiler FROM cast_members c JOIN films f ON f.id = c.film_id"
+            " c.spoiler, c.note FROM cast_members c JOIN films f ON f.id = c.film_id"
             " WHERE ? IS NULL OR f.slug = ? ORDER BY f.title, c.position",
             (slug, slug),
         )

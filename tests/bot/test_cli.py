@@ -34,7 +34,8 @@ def clean_env(monkeypatch, tmp_path):
 def test_seed_dry_run_json_shape(seeds_dir, capsys):
     assert main(["seed", "--dry-run", "--json", "--seeds", str(seeds_dir)]) == EXIT_OK
     data = json.loads(capsys.readouterr().out)
-    assert list(data) == ["films"]
+    assert list(data) == ["films", "failures"]
+    assert data["failures"] == []
     (film,) = data["films"]
     assert set(film) == {
         "slug",
@@ -53,7 +54,7 @@ def test_seed_dry_run_json_shape(seeds_dir, capsys):
     assert film["runtime_minutes"] == 104
     assert film["release_date"] == "2012-07-25"
     assert len(film["cast"]) == 13
-    assert all(set(c) == {"actor", "character", "description"} for c in film["cast"])
+    assert all(set(c) == {"actor", "character", "description", "note"} for c in film["cast"])
     assert sum(c["description"] is None for c in film["cast"]) == 2
     assert all(set(s) == {"path", "spoiler"} for s in film["sections"])
     assert {"path": ["Plot"], "spoiler": True} in film["sections"]
@@ -84,21 +85,34 @@ def test_seed_loads_then_reports_unchanged(seeds_dir, db_path, capsys):
 
 
 @pytest.mark.parametrize("dry_run", [True, False], ids=["dry-run", "load"])
-def test_seed_error_is_one_line(tmp_path, db_path, capsys, dry_run):
-    bad = tmp_path / "bad-seeds"
-    (bad / "film").mkdir(parents=True)
-    (bad / "film" / "doc.txt").write_bytes(b"\x00\x01")
-    args = ["seed", "--seeds", str(bad), "--db", str(db_path)] + (["--dry-run"] if dry_run else [])
+def test_a_failed_film_is_printed_prominently_and_exits_non_zero(
+    tmp_path, seeds_dir, db_path, capsys, dry_run
+):
+    bad = seeds_dir / "zz-film"
+    bad.mkdir()
+    (bad / "doc.txt").write_bytes(b"\x00\x01")
+    args = ["seed", "--seeds", str(seeds_dir), "--db", str(db_path)]
+    assert main(args + (["--dry-run"] if dry_run else [])) == EXIT_FAILURE
+    captured = capsys.readouterr()
+    assert "Ruby Sparks (2012) [ruby-sparks]" in captured.out  # every other film loads
+    lines = captured.err.strip().splitlines()
+    assert lines[0] == "!! 1 film(s) FAILED to load; fix the file named and reseed:"
+    (failure,) = lines[1:]
+    assert failure.startswith("!! zz-film (not loaded): ")
+    assert str(bad / "doc.txt") in failure
+    assert "\n" not in failure
+
+
+def test_a_missing_seeds_folder_is_one_error_line(tmp_path, db_path, capsys):
+    args = ["seed", "--seeds", str(tmp_path / "nowhere"), "--db", str(db_path), "--dry-run"]
     assert main(args) == EXIT_FAILURE
     captured = capsys.readouterr()
     assert captured.out == ""
-    lines = captured.err.strip().splitlines()
-    assert len(lines) == 1
-    assert lines[0].startswith("error: ")
-    assert str(bad / "film" / "doc.txt") in lines[0]
+    (line,) = captured.err.strip().splitlines()
+    assert line.startswith("error: ")
 
 
-def test_seed_error_from_a_subprocess(tmp_path):
+def test_a_failed_film_from_a_subprocess(tmp_path):
     bad = tmp_path / "bad-seeds"
     (bad / "film").mkdir(parents=True)
     (bad / "film" / "doc.txt").write_bytes("caf\u00e9".encode("latin-1"))
@@ -114,9 +128,8 @@ def test_seed_error_from_a_subprocess(tmp_path):
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
     lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1
-    assert lines[0].startswith("error: ")
-    assert "doc.txt" in lines[0]
+    assert lines[0].startswith("!! 1 film(s) FAILED")
+    assert "doc.txt:1: not valid UTF-8" in lines[1]
 
 
 def test_run_without_token_exits_2(capsys):
@@ -154,3 +167,42 @@ def test_seed_refuses_an_empty_folder_unless_allowed(seeds_dir, db_path, capsys)
     assert "--allow-empty" in error
     assert main([*args, "--allow-empty"]) == EXIT_OK
     assert "ruby-sparks: removed" in capsys.readouterr().out
+
+
+def test_cli_imports_neither_discord_nor_the_console():
+    code = "import sys, bot.cli; print(sorted({'discord', 'console'} & set(sys.modules)))"
+    result = subprocess.run(  # noqa: S603 - our own interpreter and fixed arguments
+        [sys.executable, "-c", code],
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    assert result.stdout.strip() == "[]"
+
+
+def test_console_from_a_pipe_in_a_subprocess(tmp_path):
+    result = subprocess.run(  # noqa: S603 - our own interpreter and fixed arguments
+        [sys.executable, "-m", "bot", "console", "--fast", "--db", str(tmp_path / "c.db")],
+        cwd=tmp_path,
+        env={"PATH": "", "PYTHONPATH": str(PROJECT), "FILMCLUB_SEEDS": str(PROJECT / "seeds")},
+        input="/film list\n/trivia start questions: 0\n",
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == EXIT_FAILURE, result.stdout + result.stderr
+    assert "#general › /film list" in result.stdout
+    assert "Ruby Sparks" in result.stdout
+    assert "✗ Option questions: value must be between 1 and 50." in result.stdout
+    assert "\x1b[" not in result.stdout
+    assert "Traceback" not in result.stderr
+
+
+def test_questions_over_the_real_layout_films(capsys):
+    documents = Path(__file__).parent / "parsing" / "documents"
+    assert main(["questions", "--seeds", str(documents), "--json"]) == EXIT_OK
+    questions = json.loads(capsys.readouterr().out)
+    assert {q["film"] for q in questions} == {p.name for p in documents.iterdir() if p.is_dir()}

@@ -9,6 +9,7 @@ import pytest
 from bot.names import (
     CHARACTER_TITLES,
     company_core,
+    has_company_suffix,
     initials,
     is_proper_name,
     name_forms,
@@ -233,3 +234,17 @@ def test_empty_names() -> None:
     assert split_name("  ").words == ()
     assert (surname(""), initials(""), name_forms(""), read_initials("")) == (None, "", (), None)
     assert (strip_company_suffix(""), company_core(""), strip_leading_article("")) == ("", "", "")
+
+
+def test_a_name_starting_with_an_article_has_no_first_name_or_surname() -> None:
+    assert name_forms("The Lantern Spirit", first_name=True) == (
+        "The Lantern Spirit",
+        "Lantern Spirit",
+    )
+
+
+def test_has_company_suffix() -> None:
+    assert has_company_suffix("Everly Brothers Films")
+    assert has_company_suffix("Acme Co.")
+    assert not has_company_suffix("Films")
+    assert not has_company_suffix("Tamsin Rook")

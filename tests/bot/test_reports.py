@@ -7,7 +7,13 @@ import pytest
 from bot.errors import SeedError
 from bot.models import KnowledgeBase
 from bot.parsing import parse_seeds
-from bot.reports import film_json, film_summary, knowledge_base_json, reseed_summary
+from bot.reports import (
+    film_json,
+    film_summary,
+    knowledge_base_json,
+    reseed_reply,
+    reseed_summary,
+)
 from bot.services.knowledge import CategoryChange, FilmChange, ReseedReport
 from tests.bot.parsing.lantern_keeper import write_film
 
@@ -27,7 +33,7 @@ def test_film_json_is_json_serialisable(kb):
 def test_knowledge_base_json(kb):
     data = json.loads(knowledge_base_json(kb))
     assert [f["slug"] for f in data["films"]] == ["ruby-sparks"]
-    assert json.loads(knowledge_base_json(KnowledgeBase())) == {"films": []}
+    assert json.loads(knowledge_base_json(KnowledgeBase())) == {"films": [], "failures": []}
 
 
 def test_film_json_without_dates(tmp_path):
@@ -84,3 +90,12 @@ def test_reseed_summary_of_a_failure():
     error = SeedError("seeds/x/doc.txt", "not valid UTF-8", 3)
     summary = reseed_summary(ReseedReport(dry_run=False, error=error))
     assert summary == "reseed failed, nothing changed: seeds/x/doc.txt:3: not valid UTF-8"
+
+
+def test_reseed_reply_lists_a_few_warnings_and_counts_the_rest():
+    warnings = tuple(f"film/doc.txt:{n}: skipped" for n in range(1, 8))
+    text = reseed_reply(ReseedReport(dry_run=True, warnings=warnings), 5)
+    lines = text.split("\n")
+    assert "- film/doc.txt:5: skipped" in lines
+    assert "- film/doc.txt:6: skipped" not in lines
+    assert lines[-1] == "- ... and 2 more (python -m bot seed --dry-run lists them all)"

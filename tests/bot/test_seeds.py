@@ -50,14 +50,16 @@ async def test_trivia_yaml_is_loaded_stored_and_offered(
     assert "What is in the last reel?" not in {q.text for q in picked}
 
 
-async def test_a_bad_trivia_yaml_fails_the_reseed_and_changes_nothing(
+async def test_a_bad_trivia_yaml_fails_its_film_which_keeps_its_content(
     seeds_dir: Path, database: Database, knowledge: KnowledgeService
 ) -> None:
     before = await database.fingerprints()
     (seeds_dir / "ruby-sparks" / TRIVIA_FILE).write_text(BAD_LIST, encoding="utf-8")
     report = await knowledge.reseed()
-    assert report.error is not None
-    assert f"{TRIVIA_FILE}:3:" in str(report.error)
-    assert "\n" not in str(report.error)
+    assert report.error is None
+    (failure,) = report.failures
+    assert failure.kept
+    assert f"{TRIVIA_FILE}:3:" in str(failure)
+    assert "\n" not in str(failure)
     assert await database.fingerprints() == before
     assert await database.custom_questions("ruby-sparks") == ()

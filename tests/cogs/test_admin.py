@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import dataclasses
+import logging
 import os
 import stat
 from collections.abc import AsyncIterator, Sequence
@@ -160,17 +161,45 @@ async def test_team_member_is_allowed(club_settings: Settings) -> None:
         assert refused.content == REFUSAL
 
 
-async def test_malformed_seed_reports_the_file_and_keeps_the_old_content(club: Club) -> None:
+async def test_a_malformed_document_is_skipped_and_named_in_the_reply(club: Club) -> None:
     folder = writable(club.settings.seeds_dir / FILM)
     (folder / "003_broken.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + os.urandom(64))
     before = await club.bot.services.database.fingerprints()
     reply = await reseed(club, user=club.fake.owner)
     assert reply.ephemeral
-    (line,) = report_lines(reply)
-    assert line.startswith("reseed failed, nothing changed: ")
-    assert "003_broken.txt" in line
-    assert "binary data, not a text document" in line
+    lines = report_lines(reply)
+    assert lines[0] == "reseed changed 0 film(s)"
+    (warning,) = [line for line in lines if "003_broken.txt" in line]
+    assert "skipped: binary data, not a text document" in warning
+    assert await club.bot.services.database.fingerprints() == before
+
+
+async def test_a_film_whose_article_breaks_is_listed_and_keeps_its_content(club: Club) -> None:
+    folder = writable(club.settings.seeds_dir / FILM)
+    article = writable(folder / "002_4ca3bbe3d74d6462.txt")
+    article.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + os.urandom(64))
+    before = await club.bot.services.database.fingerprints()
+    reply = await reseed(club, user=club.fake.owner)
+    lines = report_lines(reply)
+    assert lines[0] == "!! 1 film(s) FAILED to load; fix the file named and reseed:"
+    assert lines[1].startswith(f"!! {FILM} (previous content kept): ")
+    assert "002_4ca3bbe3d74d6462.txt" in lines[1]
     assert await club.bot.services.database.fingerprints() == before
     info = await club.fake.slash("film info", {"film": FILM})
     assert info.embeds[0]["title"] == "Ruby Sparks (2012)"
     assert "Zoe Kazan" in (await club.fake.slash("cast", {"query": "ruby"})).content
+
+
+async def test_a_first_start_with_a_broken_film_loads_the_others_and_logs_it(
+    club_settings: Settings, caplog: pytest.LogCaptureFixture
+) -> None:
+    broken = writable(club_settings.seeds_dir) / "aa-broken"
+    broken.mkdir()
+    (broken / "article.txt").write_bytes(b"\x00\x01 not text")
+    with caplog.at_level(logging.ERROR, logger="bot.app"):
+        async with start_club(club_settings) as club:
+            info = await club.fake.slash("film info", {"film": FILM})
+            assert info.embeds[0]["title"] == "Ruby Sparks (2012)"
+    (record,) = [r for r in caplog.records if "aa-broken" in r.getMessage()]
+    assert "not loaded" in record.getMessage()
+    assert "article.txt" in record.getMessage()

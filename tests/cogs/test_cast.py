@@ -135,3 +135,12 @@ def test_many_long_spoiler_descriptions_never_leave_a_tag_open() -> None:
         assert line.startswith("> ||") and line.endswith("||")
         assert line.count("||") == 2
     assert not text.endswith("…")
+
+
+def test_a_cast_note_is_shown_beside_the_entry() -> None:
+    film = FilmSummary(slug="osaki-lanterns", title="Lanterns of Osaki", year=2018)
+    member = CastMember("Mio Asakura", "Hana", None, 0, note="Japanese")
+    text = cast_text(
+        CastLookup(entries=(CastEntry(film, member),), matched="x"), spoilers_shown=False
+    )
+    assert text == "**Mio Asakura** plays **Hana** in *Lanterns of Osaki (2018)* (Japanese)"

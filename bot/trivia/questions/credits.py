@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Final
 
 from bot.models import QuestionKind
+from bot.names import has_company_suffix
 from bot.names import surname as surname_of
 from bot.trivia.aliases import person_aliases, unique_folded
 from bot.trivia.questions.common import Draft, Entity, hash_key, loosely_equal
@@ -90,7 +91,7 @@ def _joint_answers(
     forms = [_joined(values)]
     if len(values) == PAIR:
         forms.append(_joined(values[::-1]))
-    if not company:
+    if not company and not any(has_company_suffix(value) for value in values):
         surnames = [surname_of(value) for value in values]
         unique = all(
             surname is not None and surname in person_aliases(value, others)

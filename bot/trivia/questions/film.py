@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from bot.models import DocumentKind, FilmRecord, Section
-from bot.names import CHARACTER_TITLES, PERSON_TITLES
+from bot.names import CHARACTER_TITLES, PERSON_TITLES, has_company_suffix
 from bot.text import fold
 from bot.trivia.aliases import (
     ShortForms,
@@ -48,7 +48,13 @@ class FilmContext:
         object.__setattr__(self, "_character_forms", characters)
 
     def person_answers(self, name: str) -> tuple[str, ...]:
-        """A person's name and aliases, short forms unique among the film's people."""
+        """A person's name and aliases, short forms unique among the film's people.
+
+        A company credited in a person's role ('Producers: Everly Brothers Films') gets a
+        company's aliases, never a 'surname' that is its suffix ('Films').
+        """
+        if has_company_suffix(name):
+            return company_aliases(name, self.companies)
         return person_aliases(name, self._people_forms)
 
     def character_answers(self, name: str) -> tuple[str, ...]:

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from typing import Final
 
-from bot.models import QuestionKind
+from bot.models import FilmRecord, QuestionKind
+from bot.parsing.dates import DatedEvent, dated_events
+from bot.parsing.infobox import DATE_KEYS, RELEASE_KEYS
 from bot.text import fold
 from bot.trivia.aliases import MONTH_NAMES, month_aliases, number_aliases, unique_folded
 from bot.trivia.questions.common import FIGURE, Draft, Entity, figure
@@ -105,36 +108,68 @@ def _score_scale(text: str, value: float) -> float:
     return SMALL_SCALE
 
 
+def _release_events(film: FilmRecord) -> tuple[DatedEvent, ...]:
+    """Every dated event of every date field ('Premiere', 'Released'), in infobox order.
+
+    An event without a place of its own is named by its field when that is no plain release.
+    """
+    events: list[DatedEvent] = []
+    for field in film.infobox:
+        if field.key.casefold() not in DATE_KEYS:
+            continue
+        own = field.key if field.key.casefold() not in RELEASE_KEYS else None
+        events.extend(replace(e, event=e.event or own) for e in dated_events(field.values))
+    return tuple(events)
+
+
+def _date_drafts(ctx: FilmContext, source: str) -> Iterator[Draft]:
+    """Release year and month; with several dated events, each question names its event.
+
+    A distractor is never another of the film's true dates (a festival year or month).
+    """
+    film = ctx.record
+    title = film.title
+    events = _release_events(film)
+    dated = {event.date for event in events}
+    release = film.release_date or (events[0].date if events else None)
+    event = events[0].event if len(dated) > 1 and events and events[0].date == release else None
+    where = f" ({event})" if event else ""
+    true_years = {date.year for date in dated}
+    year = release.year if release else film.year
+    if year is not None:
+        yield _number_draft(
+            f"In what year was {title} released{where}?",
+            str(year),
+            (),
+            (str(year + o) for o in YEAR_OFFSETS if year + o not in true_years),
+            source,
+            spoiler=False,
+        )
+    if release is None:
+        return
+    month = release.month
+    true_months = {date.month for date in dated if date.year == release.year}
+    others = (
+        MONTH_NAMES[month + offset - 1]
+        for offset in MONTH_OFFSETS
+        if 1 <= month + offset <= MONTHS_PER_YEAR and month + offset not in true_months
+    )
+    yield _number_draft(
+        f"In which month of {release.year} was {title} released{where}?",
+        MONTH_NAMES[month - 1],
+        (*month_aliases(month), f"{MONTH_NAMES[month - 1]} {release.year}"),
+        others,
+        source,
+        spoiler=False,
+    )
+
+
 def number_drafts(ctx: FilmContext) -> Iterator[Draft]:
     """Release year and month, runtime, box office and review scores."""
     film = ctx.record
     title = film.title
     infobox = f"{ctx.article} § Infobox"
-    year = film.release_date.year if film.release_date else film.year
-    if year is not None:
-        yield _number_draft(
-            f"In what year was {title} released?",
-            str(year),
-            (),
-            (str(year + offset) for offset in YEAR_OFFSETS),
-            infobox,
-            spoiler=False,
-        )
-    if film.release_date is not None:
-        month = film.release_date.month
-        others = (
-            MONTH_NAMES[month + offset - 1]
-            for offset in MONTH_OFFSETS
-            if 1 <= month + offset <= MONTHS_PER_YEAR
-        )
-        yield _number_draft(
-            f"In which month of {film.release_date.year} was {title} released?",
-            MONTH_NAMES[month - 1],
-            (*month_aliases(month), f"{MONTH_NAMES[month - 1]} {film.release_date.year}"),
-            others,
-            infobox,
-            spoiler=False,
-        )
+    yield from _date_drafts(ctx, infobox)
     if film.runtime_minutes is not None:
         minutes = film.runtime_minutes
         answer = f"{minutes} minutes"

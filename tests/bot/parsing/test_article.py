@@ -6,7 +6,7 @@ import pytest
 
 from bot.errors import SeedError
 from bot.parsing import parse_film
-from bot.parsing.article import looks_like_article, parse_article
+from bot.parsing.article import looks_like_article, parse_article, strip_disambiguator
 from bot.parsing.documents import read_document
 from tests.bot.parsing.lantern_keeper import ARTICLE, DIRECTOR, STAR, write_film
 
@@ -130,3 +130,56 @@ def test_second_article_is_ignored_with_a_warning(tmp_path):
     film = parse_film(write_film(tmp_path, {"999_second.txt": other}))
     assert film.title == "The Lantern Keeper"
     assert film.warnings == ("999_second.txt: a second article was ignored",)
+
+
+@pytest.mark.parametrize(
+    ("heading", "title"),
+    [
+        ("Night Ferry (film)", "Night Ferry"),
+        ("Night Ferry (2013 film)", "Night Ferry"),
+        ("Night Ferry (American film)", "Night Ferry"),
+        ("Night Ferry (1998 Canadian film)", "Night Ferry"),
+        ("Night Ferry (Reprise)", "Night Ferry (Reprise)"),
+        ("(film)", "(film)"),
+    ],
+)
+def test_strip_disambiguator(heading, title):
+    assert strip_disambiguator(heading) == title
+
+
+def test_the_title_line_under_the_heading_wins(tmp_path):
+    text = "= Night Ferry (2001 film) =\n\nThe Night Ferry\n- Director: Ada Brun\n\nA film.\n"
+    assert article_from(tmp_path, text).title == "The Night Ferry"
+
+
+def test_nested_infobox_items_and_a_lead_after_them(tmp_path):
+    text = (
+        "= Night Ferry =\n- Starring:\n  - Ada Brun\n  - Bo Lind\n- Released:\n"
+        "  * May 2, 2001 (Oslo)\n  * June 9, 2001 (Norway)\n\nNight Ferry is a film.\n"
+    )
+    article = article_from(tmp_path, text)
+    assert credit(article, "starring") == ("Ada Brun", "Bo Lind")
+    assert credit(article, "released") == ("May 2, 2001 (Oslo)", "June 9, 2001 (Norway)")
+    assert article.release_date == dt.date(2001, 5, 2)
+    assert article.lead == "Night Ferry is a film."
+
+
+def test_a_poster_caption_under_the_title_is_no_title(tmp_path):
+    text = (
+        "= Night Ferry (2001 film) =\n\nNight Ferry\nTheatrical release poster\n"
+        "- Director: Ada Brun\n\nA film.\n"
+    )
+    assert article_from(tmp_path, text).title == "Night Ferry"
+    text = "= Night Ferry (2001 film) =\n\nTheatrical release poster\n- Director: Ada Brun\n\nA.\n"
+    assert article_from(tmp_path, text).title == "Night Ferry"
+
+
+def test_a_plainlist_rendered_one_name_a_line(tmp_path):
+    text = (
+        "= Night Ferry =\n- Produced by:\nAda Brun\nBo Lind Jr.\n- Written by: Cy Moss\n\n"
+        "Night Ferry is a film.\n"
+    )
+    article = article_from(tmp_path, text)
+    assert credit(article, "produced by") == ("Ada Brun", "Bo Lind Jr.")
+    assert credit(article, "written by") == ("Cy Moss",)
+    assert article.lead == "Night Ferry is a film."

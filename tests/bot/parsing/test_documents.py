@@ -1,10 +1,11 @@
-"""Reading seed files, film folders and manifests; every malformed input is a `SeedError`."""
+"""Seed files, film folders and manifests: bad documents are skipped, bad films fail alone."""
 
 import datetime as dt
 import random
 
 import pytest
 
+import bot.parsing
 from bot.errors import SeedError
 from bot.parsing import parse_film, parse_seeds
 from bot.parsing.documents import read_document, split_paragraphs
@@ -56,32 +57,47 @@ MALFORMED = {
 }
 
 
+def skipped(film):
+    return [w for w in film.warnings if w.startswith(NAME) and ": skipped: " in w]
+
+
 @pytest.mark.parametrize("content", MALFORMED.values(), ids=MALFORMED.keys())
-def test_malformed_documents_raise_a_one_line_seed_error(tmp_path, content):
-    folder = write_film(tmp_path / "seeds", {NAME: content})
-    with pytest.raises(SeedError) as caught:
-        parse_seeds(tmp_path / "seeds")
-    message = str(caught.value)
-    assert "\n" not in message
-    assert message.startswith(str(folder / NAME))
-    assert caught.value.path == str(folder / NAME)
+def test_malformed_documents_are_skipped_with_a_one_line_warning(tmp_path, content):
+    write_film(tmp_path / "seeds", {NAME: content})
+    kb = parse_seeds(tmp_path / "seeds")
+    assert kb.failures == ()
+    (film,) = kb.films
+    (warning,) = skipped(film)
+    assert "\n" not in warning
+    assert all(source.name != NAME for source in film.sources)
+    assert film.cast  # the film loaded from its article
 
 
-def test_latin_1_error_names_the_line(tmp_path):
+def test_latin_1_warning_names_the_line(tmp_path):
     content = "Q: Hi?\n\nHannah Lindqvist: caf\u00e9\n".encode("latin-1")
     write_film(tmp_path, {NAME: content})
-    with pytest.raises(SeedError) as caught:
-        parse_film(tmp_path / SLUG)
-    assert caught.value.line == 3
-    assert "UTF-8" in str(caught.value)
+    (warning,) = skipped(parse_film(tmp_path / SLUG))
+    assert warning.startswith(f"{NAME}:3: skipped: ")
+    assert "UTF-8" in warning
 
 
 def test_a_50_mb_file_is_refused_without_reading_it(tmp_path):
     folder = write_film(tmp_path, {})
     write_sparse(folder / NAME, 50 * 1024 * 1024)
-    with pytest.raises(SeedError, match="limit") as caught:
+    (warning,) = skipped(parse_film(folder))
+    assert "limit" in warning
+
+
+def test_a_film_whose_only_article_is_unreadable_fails_naming_the_file(tmp_path):
+    folder = write_film(tmp_path, {NAME: INTERVIEW}, article=None)
+    (folder / "900_article.txt").write_bytes(
+        "= Night Ferry =\n- Writer: Caf\u00e9".encode("latin-1")
+    )
+    with pytest.raises(SeedError) as caught:
         parse_film(folder)
-    assert caught.value.path == str(folder / NAME)
+    assert caught.value.path == str(folder / "900_article.txt")
+    assert caught.value.line == 2
+    assert "no usable article" in str(caught.value)
 
 
 @pytest.mark.parametrize(
@@ -107,7 +123,7 @@ def test_truncated_articles(tmp_path, article):
 
 def test_film_folder_without_article(tmp_path):
     folder = write_film(tmp_path, {NAME: INTERVIEW}, article=None)
-    with pytest.raises(SeedError, match="no article") as caught:
+    with pytest.raises(SeedError, match="no usable article") as caught:
         parse_film(folder)
     assert caught.value.path == str(folder)
 
@@ -120,10 +136,15 @@ def test_film_folder_without_documents(tmp_path):
         parse_film(folder)
 
 
-def test_film_folder_with_a_bad_name(tmp_path):
+def test_film_folder_with_a_bad_name_fails_alone(tmp_path):
     folder = write_film(tmp_path, {}, slug="Bad Name")
-    with pytest.raises(SeedError, match="lowercase"):
-        parse_seeds(tmp_path)
+    write_film(tmp_path, {})
+    kb = parse_seeds(tmp_path)
+    assert [film.slug for film in kb.films] == [SLUG]
+    (failure,) = kb.failures
+    assert failure.slug == "Bad Name"
+    assert "lowercase" in failure.message
+    assert not failure.kept
     assert folder.is_dir()
 
 
@@ -218,3 +239,22 @@ def test_unreadable_manifests(tmp_path, content):
     with pytest.raises(SeedError) as caught:
         parse_film(folder)
     assert caught.value.path == str(folder / "film.toml")
+
+
+def test_a_parser_bug_fails_its_film_only(tmp_path, monkeypatch, caplog):
+    write_film(tmp_path, {NAME: INTERVIEW})
+    write_film(tmp_path, {NAME: INTERVIEW}, slug="aa-cursed")
+    original = bot.parsing.parse_article
+
+    def cursed(document, slug=None):
+        if slug == "aa-cursed":
+            raise RuntimeError("bug")
+        return original(document, slug)
+
+    monkeypatch.setattr(bot.parsing, "parse_article", cursed)
+    kb = parse_seeds(tmp_path)
+    assert [film.slug for film in kb.films] == [SLUG]
+    (failure,) = kb.failures
+    assert failure.slug == "aa-cursed"
+    assert "the parser failed on this film (RuntimeError)" in failure.message
+    assert "aa-cursed" in caplog.text

@@ -2,7 +2,12 @@
 
 import pytest
 
-from bot.parsing.spoilers import description_reveals_plot, is_spoiler_heading, is_spoiler_marker
+from bot.parsing.spoilers import (
+    description_reveals_plot,
+    is_spoiler_heading,
+    is_spoiler_marker,
+    is_spoiler_notice,
+)
 
 
 @pytest.mark.parametrize(
@@ -60,3 +65,27 @@ def test_not_spoiler_markers(text):
 )
 def test_descriptions_that_reveal_the_plot(description, expected):
     assert description_reveals_plot(description) is expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This interview contains spoilers for Salt Meridian, so read on only if you saw it.",
+        "Warning: major spoilers below.",
+        "Spoilers for the ending follow.",
+    ],
+)
+def test_spoiler_notices_as_sentences(text):
+    assert is_spoiler_notice(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The result is incredibly spoiler heavy, but the discussion is still worthwhile.",
+        "I hate spoilers, so I will not say more than that about it.",
+        "Before we start: this conversation discusses the ending of the film in detail.",
+    ],
+)
+def test_sentences_that_are_no_notices(text):
+    assert not is_spoiler_notice(text)

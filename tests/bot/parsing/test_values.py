@@ -1,28 +1,10 @@
-"""Infobox values: lists, dates, runtimes and money."""
+"""Infobox values: dates, runtimes and money."""
 
 import datetime as dt
 
 import pytest
 
-from bot.parsing.values import parse_date, parse_money, parse_runtime, split_list
-
-
-@pytest.mark.parametrize(
-    ("value", "expected"),
-    [
-        (
-            "Iris Calloway, Dev Anand Rao, Mo Whitfield",
-            ("Iris Calloway", "Dev Anand Rao", "Mo Whitfield"),
-        ),
-        ("Odile Marchetti & Sam Whitcombe", ("Odile Marchetti", "Sam Whitcombe")),
-        ("Ada Brun and Bo Brun; Cy Brun", ("Ada Brun", "Bo Brun", "Cy Brun")),
-        ("Ansel Brook", ("Ansel Brook",)),
-        ("$1,200,000", ("$1,200,000",)),
-        ("Canada, ", ("Canada",)),
-    ],
-)
-def test_split_list(value, expected):
-    assert split_list(value) == expected
+from bot.parsing.values import parse_date, parse_money, parse_runtime
 
 
 @pytest.mark.parametrize(

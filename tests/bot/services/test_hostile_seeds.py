@@ -38,10 +38,10 @@ async def test_deep_nesting_is_a_one_line_error_naming_the_file(
 ) -> None:
     (seeds_dir / "ruby-sparks" / name).write_text(body, encoding="utf-8")
     report = await KnowledgeService(database, seeds_dir).reseed()
-    assert report.error is not None
-    _one_line(str(report.error))
-    assert str(report.error).startswith(str(seeds_dir / "ruby-sparks" / name))
-    assert "nested too deeply" in str(report.error)
+    (failure,) = report.failures  # the film fails alone, with one line naming the file
+    _one_line(str(failure))
+    assert failure.where == str(seeds_dir / "ruby-sparks" / name)
+    assert "nested too deeply" in failure.message
 
 
 async def test_an_unexpected_failure_is_one_line_not_a_crash(
@@ -64,9 +64,9 @@ async def test_a_path_with_a_newline_stays_one_line(tmp_path: Path, database: Da
     (seeds / "film").mkdir(parents=True)
     (seeds / "film" / "doc\nname.txt").write_bytes(b"\x00binary")
     report = await KnowledgeService(database, seeds).reseed()
-    assert report.error is not None
-    _one_line(str(report.error))
-    assert "doc\\nname.txt" in str(report.error)
+    (failure,) = report.failures
+    _one_line(str(failure))
+    assert "doc\\nname.txt" in str(failure)
 
 
 async def test_an_empty_seeds_folder_removes_nothing_unless_allowed(

@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from bot.errors import BusyError, SeedError
+from bot.errors import BusyError
 from bot.services.knowledge import KnowledgeService
 from bot.storage.database import Database
 from tests.bot.parsing.lantern_keeper import INTERVIEW, SLUG, write_film
@@ -130,23 +130,71 @@ async def test_dry_run_on_an_empty_database(service, database):
     assert await database.film_count() == 0
 
 
-async def test_a_reseed_that_fails_halfway_changes_nothing(knowledge, seeds_dir, database):
+async def test_a_broken_new_film_is_not_added_and_every_other_film_updates(
+    knowledge, seeds_dir, database
+):
     await add_user_data(database)
     before = (await content(database), await user_data(database))
     broken = write_film(
         seeds_dir,
-        {"100_interview.txt": "Q: Hi?\n\nHannah Lindqvist: caf\u00e9\n".encode("latin-1")},
+        {"100_interview.txt": INTERVIEW},
         slug="zz-broken-film",
+        article=None,
+    )
+    (broken / "000_article.txt").write_bytes(
+        "= Night Ferry =\n- Writer: caf\u00e9".encode("latin-1")
     )
     report = await knowledge.reseed()
-    assert not report.applied
-    assert isinstance(report.error, SeedError)
-    assert report.error.path == str(broken / "100_interview.txt")
-    assert report.error.line == 3
-    assert str(report.error).startswith(f"{broken / '100_interview.txt'}:3: ")
-    assert report.films == ()
+    assert report.applied
+    assert report.error is None
+    (failure,) = report.failures
+    assert (failure.slug, failure.kept) == ("zz-broken-film", False)
+    assert failure.path == str(broken / "000_article.txt")
+    assert failure.line == 2
+    assert [(f.slug, f.status) for f in report.films] == [(RUBY, "unchanged")]
     assert (await content(database), await user_data(database)) == before
-    assert knowledge.generation == 1
+    assert knowledge.generation == 2
+
+
+async def test_a_film_whose_article_breaks_keeps_its_previous_content(
+    knowledge, seeds_dir, database
+):
+    write_film(seeds_dir, {"100_interview.txt": INTERVIEW})
+    assert (await knowledge.reseed()).applied
+    before = await database.fingerprints()
+    (seeds_dir / RUBY / ARTICLE).write_bytes(b"\x00 not an article any more")
+    (seeds_dir / SLUG / "100_interview.txt").write_text(
+        INTERVIEW + "\n\nHannah Lindqvist: One more answer, added later.\n", encoding="utf-8"
+    )
+    report = await knowledge.reseed()
+    assert report.applied
+    (failure,) = report.failures
+    assert (failure.slug, failure.kept) == (RUBY, True)
+    assert ARTICLE in str(failure)
+    assert "previous content kept" in str(failure)
+    assert {f.slug: f.status for f in report.films} == {RUBY: "unchanged", SLUG: "changed"}
+    after = await database.fingerprints()
+    assert after[RUBY] == before[RUBY]
+    assert after[SLUG] != before[SLUG]
+    assert (await database.film_record(RUBY)) is not None
+
+
+async def test_a_broken_interview_is_skipped_and_the_film_loads(knowledge, seeds_dir, database):
+    (seeds_dir / RUBY / "100_broken.txt").write_bytes("Q: Hi?\n\nA: caf\u00e9\n".encode("latin-1"))
+    report = await knowledge.reseed()
+    assert report.applied
+    assert report.failures == ()
+    assert any(
+        w.startswith(f"{RUBY}/100_broken.txt:3: skipped: not valid UTF-8") for w in report.warnings
+    )
+
+
+async def test_first_start_with_a_broken_film_loads_the_others(service, seeds_dir, database):
+    write_film(seeds_dir, {"100_interview.txt": b"\x00"}, slug="aa-broken", article=None)
+    report = await service.ensure_loaded()
+    assert report is not None
+    assert [f.slug for f in report.failures] == ["aa-broken"]
+    assert await database.film_count() == 1
 
 
 async def test_a_failure_inside_the_transaction_rolls_back(

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import re
 
+from bot.models import InfoboxField
 from bot.trivia.questions import generate_questions
 from bot.trivia.questions.choices import CHOICE_COUNT
 from tests.bot.trivia.questions.films import ARTICLE, by_text, lantern_keeper, ruby_sparks
@@ -55,3 +58,53 @@ def test_lantern_keeper_numbers() -> None:
     letterboxd = questions["What is the average rating of The Lantern Keeper on Letterboxd?"]
     assert all(0 <= float(choice.split("/")[0]) <= 5 for choice in letterboxd.choices)
     assert all(choice.endswith("/5") for choice in letterboxd.choices)
+
+
+def test_several_release_dates_name_the_event_and_are_never_wrong_choices() -> None:
+    infobox = (
+        InfoboxField(
+            "Release dates",
+            ("March 9, 2015 (Harbour Film Festival)", "November 20, 2015 (Canada)"),
+            7,
+        ),
+    )
+    film = dataclasses.replace(
+        lantern_keeper(), infobox=infobox, release_date=dt.date(2015, 3, 9), year=2015
+    )
+    questions = by_text(generate_questions(film))
+    month = questions[
+        "In which month of 2015 was The Lantern Keeper released (Harbour Film Festival)?"
+    ]
+    assert month.answer == "March"
+    assert "November" not in month.choices
+    year = questions["In what year was The Lantern Keeper released (Harbour Film Festival)?"]
+    assert year.answers == ("2015",)
+
+
+def test_a_festival_year_is_not_a_wrong_choice_for_the_release_year() -> None:
+    infobox = (
+        InfoboxField(
+            "Released", ("December 1, 2014 (Harbour Film Festival)", "May 2, 2015 (Canada)"), 7
+        ),
+    )
+    film = dataclasses.replace(
+        lantern_keeper(), infobox=infobox, release_date=dt.date(2014, 12, 1), year=2014
+    )
+    questions = by_text(generate_questions(film))
+    year = questions["In what year was The Lantern Keeper released (Harbour Film Festival)?"]
+    assert year.answers == ("2014",)
+    assert "2015" not in year.choices
+
+
+def test_a_premiere_field_names_its_event_and_its_date_is_no_wrong_choice() -> None:
+    infobox = (
+        InfoboxField("Premiere", ("April 4, 2015",), 6),
+        InfoboxField("Released", ("June 5, 2015",), 7),
+    )
+    film = dataclasses.replace(
+        lantern_keeper(), infobox=infobox, release_date=dt.date(2015, 4, 4), year=2015
+    )
+    questions = by_text(generate_questions(film))
+    month = questions["In which month of 2015 was The Lantern Keeper released (Premiere)?"]
+    assert month.answer == "April"
+    assert "June" not in month.choices
