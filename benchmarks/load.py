@@ -32,10 +32,10 @@ from bot.trivia.engine import REVEAL_PAUSE
 from cogs.trivia import TriviaCog
 from loopback.clock import FakeClock
 from loopback.harness import LOOPBACK_TOKEN, run_bot
-from loopback.records import FakeChannel, FakeUser
+from loopback.records import FakeChannel, FakeUser, PostedMessage
 from loopback.server import FakeDiscord
 
-__all__ = ["DEADLINE", "LoadResult", "run_load"]
+__all__ = ["DEADLINE", "LoadResult", "is_question", "message_text", "run_load"]
 
 DEADLINE = 3.0
 """Discord's rule: every interaction gets a first response within 3 seconds."""
@@ -50,6 +50,7 @@ RELEASE_GRACE = 2.0
 RESEED_AFTER = 0.05
 """Seconds into the load when the owner runs /reseed."""
 _AWARD = re.compile(r"<@(\d+)> \+(\d+)")
+_QUESTION = re.compile(r"Question \d+/\d+")
 
 
 @dataclass
@@ -82,6 +83,20 @@ class LoadResult:
             f"errors: {len(self.errors)}",
         ]
         return lines
+
+
+def message_text(message: PostedMessage) -> str:
+    """What a player reads in a message: its content and its embeds' texts."""
+    parts = [message.content]
+    for embed in message.embeds:
+        parts += [str(embed.get("title", "")), str(embed.get("description", ""))]
+        parts += [f"{field['name']}\n{field['value']}" for field in embed.get("fields", [])]
+    return "\n".join(part for part in parts if part)
+
+
+def is_question(message: PostedMessage) -> bool:
+    """Whether a message asks a trivia question (``Question 2/3``)."""
+    return any(_QUESTION.fullmatch(str(embed.get("title", ""))) for embed in message.embeds)
 
 
 def _trivia_cog(bot: FilmClubBot) -> TriviaCog:
@@ -119,9 +134,7 @@ async def _round(
     await _slash(fake, result, "trivia start", options, channel=channel)
     last = None
     for _ in range(QUESTIONS):
-        asked = await fake.wait_for_channel_message(
-            channel, lambda m: "**Question" in m.content, after=last
-        )
+        asked = await fake.wait_for_channel_message(channel, is_question, after=last)
         driver = cog.rounds.get(channel.id)
         question = driver.round.current_question if driver else None
         if question is None:
@@ -130,9 +143,9 @@ async def _round(
             *(fake.message(channel, question.answer, author=player) for player in players)
         )
         last = await fake.wait_for_channel_message(
-            channel, lambda m: "The answer was" in m.content, after=asked
+            channel, lambda m: "The answer was" in message_text(m), after=asked
         )
-        for user, points in _AWARD.findall(last.content):
+        for user, points in _AWARD.findall(message_text(last)):
             result.announced[(channel.guild_id, int(user))] += int(points)
         if await barrier.wait() == 0:  # one round advances the shared clock for all
             clock = bot.clock
@@ -141,7 +154,7 @@ async def _round(
             cog.wake_all()
         await barrier.wait()
     await fake.wait_for_channel_message(
-        channel, lambda m: "That's the round!" in m.content, after=last
+        channel, lambda m: "That's the round!" in message_text(m), after=last
     )
 
 

@@ -25,6 +25,7 @@ from bot.services.knowledge import KnowledgeService
 from bot.services.quotes import QuoteService
 from bot.services.spoilers import SpoilerPolicy
 from bot.services.trivia import TriviaService
+from bot.services.trivia_lists import TriviaListService
 from bot.storage.database import Database
 from bot.trivia.clock import Clock, MonotonicClock
 from bot.trivia.events import JudgeFn
@@ -41,6 +42,7 @@ EXTENSIONS = (
     "cogs.spoilers",
     "cogs.admin",
     "cogs.trivia",
+    "cogs.trivia_admin",
 )
 """The cogs to load, in order; one that fails to load is logged and skipped."""
 
@@ -58,6 +60,7 @@ class Services:
     quotes: QuoteService
     spoilers: SpoilerPolicy
     trivia: TriviaService
+    trivia_lists: TriviaListService
 
 
 def build_services(database: Database, settings: Settings) -> Services:
@@ -73,6 +76,7 @@ def build_services(database: Database, settings: Settings) -> Services:
         quotes=QuoteService(database, knowledge),
         spoilers=SpoilerPolicy(database),
         trivia=trivia,
+        trivia_lists=TriviaListService(database),
     )
 
 

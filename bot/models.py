@@ -21,6 +21,7 @@ __all__ = [
     "InfoboxField",
     "KnowledgeBase",
     "LeaderboardEntry",
+    "ListSettings",
     "MoneyFigure",
     "Question",
     "QuestionKind",
@@ -28,7 +29,9 @@ __all__ = [
     "ReviewScore",
     "Section",
     "SourceDocument",
+    "StoredList",
     "StoredQuote",
+    "TriviaList",
 ]
 
 
@@ -150,11 +153,48 @@ class Question:
     spoiler: bool
     source: str
     film: str
+    origin: str = ""
+    """Where the fact comes from, in words for players (``an interview in The Outlet``), or ""."""
 
     @property
     def answer(self) -> str:
         """The canonical answer shown at the reveal."""
         return self.answers[0]
+
+
+@dataclass(frozen=True, slots=True)
+class ListSettings:
+    """Round settings a list asks for in its ``CONFIG`` (Red's keys, mapped); None: default."""
+
+    seconds: float | None = None
+    """Seconds per question (Red's ``delay``)."""
+    idle_seconds: float | None = None
+    """Stop the round after this long without a correct answer (Red's ``timeout``)."""
+    max_score: int | None = None
+    """The round ends as soon as someone has this many points (Red's ``max_score``)."""
+    reveal_answer: bool = True
+    """Show the answer when nobody gets it (Red's ``reveal_answer``)."""
+    use_spoilers: bool = False
+    """Reveal answers inside spoiler tags (Red's ``use_spoilers``)."""
+    spoiler: bool = False
+    """Every question is about the plot and hidden unless spoilers are on (this bot's key)."""
+
+
+@dataclass(frozen=True, slots=True)
+class TriviaList:
+    """A hand-written list in Red-DiscordBot's format, with what its header says."""
+
+    name: str
+    questions: tuple[Question, ...]
+    author: str | None = None
+    description: str | None = None
+    settings: ListSettings = field(default_factory=ListSettings)
+    warnings: tuple[str, ...] = ()
+    """Problems Red tolerates, as ``file:line: message``; the list loads regardless."""
+    film: str = ""
+    """The film whose own ``trivia.yaml`` this is, or "" for a list that is its own topic."""
+    text: str = ""
+    """The YAML as written, which is what is stored and read again."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,6 +254,17 @@ class FilmRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class StoredList:
+    """A list as the database keeps it: its YAML text, read again on use."""
+
+    guild_id: int
+    """The server that uploaded it, or ``OWNER_LISTS`` (0) for the owner's lists from seeds."""
+    name: str
+    film: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
 class FilmFailure:
     """A film folder that could not be loaded: the file, line and reason, and what was kept."""
 
@@ -240,6 +291,8 @@ class KnowledgeBase:
     """All films parsed from a seeds folder, and the folders that failed (a film fails alone)."""
 
     films: tuple[FilmRecord, ...] = field(default_factory=tuple)
+    lists: tuple[TriviaList, ...] = field(default_factory=tuple)
+    """The owner's trivia lists: ``seeds/trivia/*.yaml`` and each film's own ``trivia.yaml``."""
     failures: tuple[FilmFailure, ...] = field(default_factory=tuple)
     warnings: tuple[str, ...] = ()
     """What the walk of the seeds folder skipped (symlinks out of it, FIFOs, bad names)."""
@@ -269,9 +322,16 @@ class StoredQuote:
 
 @dataclass(frozen=True, slots=True)
 class LeaderboardEntry:
-    """One player's standing: points, correct answers and competition rank."""
+    """One player's standing: points, correct answers, games played and competition rank."""
 
     rank: int
     user_id: int
     points: int
     correct: int
+    games: int = 0
+    """Finished rounds in which the player scored."""
+
+    @property
+    def average(self) -> float | None:
+        """Points per game played, or None before a finished game is on record."""
+        return self.points / self.games if self.games else None

@@ -1,4 +1,8 @@
-"""Loading the whole seeds folder: parsed documents plus each film's hand-written trivia."""
+"""Loading the whole seeds folder: parsed documents, each film's trivia, and trivia lists.
+
+A film fails alone (its folder, or its own ``trivia.yaml``); so does a list of
+``seeds/trivia/``, recorded as a failure named ``trivia/<file>`` and left out until fixed.
+"""
 
 from __future__ import annotations
 
@@ -7,40 +11,91 @@ import logging
 from pathlib import Path
 
 from bot.errors import SeedError
-from bot.models import FilmRecord, KnowledgeBase
-from bot.parsing import film_failure, parse_seeds
-from bot.parsing.folders import optional_file
-from bot.trivia.custom import load_trivia_yaml
+from bot.models import FilmFailure, FilmRecord, KnowledgeBase, TriviaList
+from bot.parsing import LISTS_FOLDER, film_failure, parse_seeds
+from bot.parsing.folders import film_files, inside, optional_file
+from bot.trivia.custom import list_name, load_trivia_list
 
-__all__ = ["TRIVIA_FILE", "load_seeds", "read_seeds"]
+__all__ = ["LIST_SUFFIX", "TRIVIA_FILE", "load_seeds", "read_seeds"]
 
 TRIVIA_FILE = "trivia.yaml"
 
 log = logging.getLogger(__name__)
+LIST_SUFFIX = ".yaml"
+"""Files of ``seeds/trivia/`` with this suffix are lists; anything else there is ignored."""
 
 
-def _with_trivia(film: FilmRecord, folder: Path) -> FilmRecord:
+def _film_list(film: FilmRecord, folder: Path) -> TriviaList | None:
+    """The film's own ``trivia.yaml`` as a list named by the film's slug, if it has one."""
     path = folder / TRIVIA_FILE
     if not optional_file(path, folder.parent):
+        return None
+    return load_trivia_list(path, name=film.slug, film=film.slug)
+
+
+def _with_trivia(film: FilmRecord, own: TriviaList | None) -> FilmRecord:
+    """The film with its hand-written questions and their warnings."""
+    if own is None:
         return film
-    return dataclasses.replace(film, trivia=load_trivia_yaml(path, film.slug))
+    return dataclasses.replace(film, trivia=own.questions, warnings=(*film.warnings, *own.warnings))
+
+
+def _topic_list(path: Path, taken: set[str]) -> TriviaList:
+    """One list of ``seeds/trivia/``; its name must be unique among all lists."""
+    name = list_name(path.name)
+    if name is None or name != path.stem:
+        raise SeedError(path, "a list's file name must be lowercase letters, digits, - and _")
+    if name in taken:
+        raise SeedError(path, f"a film is also called {name!r}; rename the list")
+    taken.add(name)
+    return load_trivia_list(path, name=name)
+
+
+def _topic_lists(
+    seeds_dir: Path, taken: set[str]
+) -> tuple[list[TriviaList], list[FilmFailure], list[str]]:
+    """The lists of ``seeds/trivia/`` in name order, those that failed, and what was skipped."""
+    folder = seeds_dir / LISTS_FOLDER
+    lists: list[TriviaList] = []
+    failures: list[FilmFailure] = []
+    skipped: list[str] = []
+    if folder.is_dir() and inside(folder, seeds_dir):
+        files = film_files(folder, LIST_SUFFIX, seeds_dir)
+        skipped = files.skipped
+        for path in files.paths:
+            try:
+                lists.append(_topic_list(path, taken))
+            except SeedError as error:
+                failures.append(film_failure(f"{LISTS_FOLDER}/{path.name}", error))
+    return lists, failures, skipped
 
 
 def load_seeds(seeds_dir: Path) -> KnowledgeBase:
-    """Parse and validate every film folder; a film that fails is listed in ``failures``.
+    """Parse and validate every film folder and list; one that fails is listed in ``failures``.
 
     Raises `SeedError` only when the seeds folder itself is missing.
     """
     kb = parse_seeds(seeds_dir)
     films: list[FilmRecord] = []
+    own: list[TriviaList] = []
     failures = list(kb.failures)
     for film in kb.films:
         try:
-            films.append(_with_trivia(film, seeds_dir / film.slug))
+            trivia = _film_list(film, seeds_dir / film.slug)
         except SeedError as error:
             failures.append(film_failure(film.slug, error))
-    failures.sort(key=lambda failure: failure.slug)
-    return KnowledgeBase(films=tuple(films), failures=tuple(failures), warnings=kb.warnings)
+            continue
+        films.append(_with_trivia(film, trivia))
+        if trivia is not None:
+            own.append(trivia)
+    topics, broken, skipped = _topic_lists(seeds_dir, {film.slug for film in kb.films})
+    failures = sorted([*failures, *broken], key=lambda failure: failure.slug)
+    return KnowledgeBase(
+        films=tuple(films),
+        lists=(*own, *topics),
+        failures=tuple(failures),
+        warnings=(*kb.warnings, *skipped),
+    )
 
 
 def read_seeds(seeds_dir: Path) -> KnowledgeBase:

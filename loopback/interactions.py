@@ -25,6 +25,7 @@ __all__ = ["PermissionsLike", "Sender", "perm_value"]
 
 Json = dict[str, Any]
 ADMINISTRATOR = 1 << 3
+ATTACHMENT = 11
 PermissionsLike = discord.Permissions | int | None
 
 
@@ -76,7 +77,7 @@ class Sender:
             raise LoopbackError(f"/{path} is hidden from this user: needs permissions {required}")
 
     def resolved(self, guild: FakeGuild, references: Sequence[tuple[int, int]]) -> Json:
-        """Build the `resolved` block for user, channel, role and mentionable options."""
+        """Build the `resolved` block for user, channel, role, mentionable and file options."""
         resolved: dict[str, Json] = {}
         for kind, ref_id in references:
             key = str(ref_id)
@@ -91,6 +92,9 @@ class Sender:
                 channel = self.store.channels[ref_id]
                 perms = DEFAULT_MEMBER_PERMISSIONS
                 resolved.setdefault("channels", {})[key] = channel_payload(channel, 0, perms)
+            elif kind == ATTACHMENT and ref_id in self.store.attachments:
+                attachment = self.store.attachments[ref_id].payload()
+                resolved.setdefault("attachments", {})[key] = attachment
             elif kind in (8, 9):
                 for role in self.store.guild_of(guild).roles:
                     if role.id == ref_id:

@@ -10,6 +10,7 @@ __all__ = [
     "EPHEMERAL",
     "LOADING",
     "Choice",
+    "FakeAttachment",
     "FakeChannel",
     "FakeGuild",
     "FakeRole",
@@ -29,6 +30,28 @@ MessageSource = Literal["channel", "interaction", "followup", "user"]
 
 class LoopbackError(RuntimeError):
     """A test talked to the loopback Discord in a way real Discord would not allow, or timed out."""
+
+
+@dataclass(frozen=True)
+class FakeAttachment:
+    """A file a user attaches to a command option; served back at ``url`` by the fake."""
+
+    id: int
+    filename: str
+    data: bytes
+    url: str
+    content_type: str = "application/octet-stream"
+
+    def payload(self) -> dict[str, object]:
+        """The attachment object Discord puts in an interaction's ``resolved`` block."""
+        return {
+            "id": str(self.id),
+            "filename": self.filename,
+            "size": len(self.data),
+            "url": self.url,
+            "proxy_url": self.url,
+            "content_type": self.content_type,
+        }
 
 
 @dataclass(frozen=True)

@@ -137,8 +137,16 @@ class RestApi:
             web.delete(chan + "/messages/{message_id}", self.channel_message),
             web.put(chan + "/messages/{message_id}/reactions/{emoji}/@me", self.no_content),
             web.delete(chan + "/messages/{message_id}/reactions/{emoji}/@me", self.no_content),
+            web.get("/attachments/{attachment_id}/{filename}", self.attachment),
             web.route("*", "/{tail:.*}", self.not_found),
         ]
+
+    async def attachment(self, request: web.Request) -> web.StreamResponse:
+        """The bytes of a file attached to a command option (Discord's CDN, in the fake)."""
+        attachment = self.store.attachments.get(int(request.match_info["attachment_id"]))
+        if attachment is None or attachment.filename != request.match_info["filename"]:
+            return await self.not_found(request)
+        return web.Response(body=attachment.data, content_type=attachment.content_type)
 
     async def not_found(self, request: web.Request) -> web.StreamResponse:
         """Unknown route: a JSON 404 that discord.py raises as NotFound."""

@@ -19,6 +19,7 @@ from loopback.payloads import (
 from loopback.permissions import MEMBER_OVERWRITE, ROLE_OVERWRITE, overwrite_payload
 from loopback.records import (
     Choice,
+    FakeAttachment,
     FakeChannel,
     FakeGuild,
     FakeRole,
@@ -192,6 +193,16 @@ class FakeDiscord:
         if self.gateway.sessions:
             self._spawn(self.gateway.dispatch("GUILD_CREATE", self.gateway.guild_create(guild_id)))
         return guild
+
+    def attach(
+        self, filename: str, data: bytes, content_type: str = "application/octet-stream"
+    ) -> FakeAttachment:
+        """A file to pass as an attachment option of `slash`; the bot can download it."""
+        attachment_id = self.store.ids.next()
+        url = f"{self.base_url}/attachments/{attachment_id}/{filename}"
+        attachment = FakeAttachment(attachment_id, filename, data, url, content_type)
+        self.store.attachments[attachment_id] = attachment
+        return attachment
 
     def add_channel(self, guild: FakeGuild, name: str) -> FakeChannel:
         """Add a text channel; announced with CHANNEL_CREATE to a connected bot."""

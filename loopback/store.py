@@ -19,6 +19,7 @@ from loopback.payloads import (
 from loopback.records import (
     LOADING,
     Choice,
+    FakeAttachment,
     FakeChannel,
     FakeGuild,
     FakeRole,
@@ -97,6 +98,7 @@ class Store:
         self.requests: list[RecordedRequest] = []
         self.errors: list[str] = []
         self.delays: dict[tuple[str, str], DelayHook] = {}
+        self.attachments: dict[int, FakeAttachment] = {}
         self._changed = asyncio.Event()
 
     # -- change notification -------------------------------------------------------------

@@ -17,6 +17,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import cast
 
+from benchmarks.load import is_question, message_text
 from bot.app import create_bot
 from bot.config import Settings
 from bot.models import Question
@@ -83,9 +84,7 @@ async def play_forever(db: Path, seeds: Path, tag: str) -> None:
                     "trivia start", {"questions": QUESTIONS_PER_ROUND, "mode": "typed"}
                 )
                 for _ in range(QUESTIONS_PER_ROUND):
-                    asked = await fake.wait_for_channel_message(
-                        channel, lambda m: "**Question" in m.content, after=last
-                    )
+                    asked = await fake.wait_for_channel_message(channel, is_question, after=last)
                     driver = cog.rounds.get(channel.id)
                     current = driver.round.current_question if driver else None
                     if current is None:
@@ -93,15 +92,15 @@ async def play_forever(db: Path, seeds: Path, tag: str) -> None:
                     for player in players:
                         await fake.message(channel, current.answer, author=player)
                     reveal = await fake.wait_for_channel_message(
-                        channel, lambda m: "The answer was" in m.content, after=asked
+                        channel, lambda m: "The answer was" in message_text(m), after=asked
                     )
-                    for user, points in _AWARD.findall(reveal.content):
+                    for user, points in _AWARD.findall(message_text(reveal)):
                         say(f"announced {current.text!r} {user} {points}")
                     last = reveal
                     clock.advance(REVEAL_PAUSE)
                     cog.wake_all()
                 last = await fake.wait_for_channel_message(
-                    channel, lambda m: "That's the round!" in m.content, after=last
+                    channel, lambda m: "That's the round!" in message_text(m), after=last
                 )
 
 

@@ -23,11 +23,13 @@ from bot.parsing.interview import parse_interview, prose_text
 from bot.parsing.manifest import MANIFEST_NAME, Manifest, read_manifest
 from bot.parsing.speakers import SpeakerResolver
 
-__all__ = ["DOCUMENT_SUFFIX", "film_failure", "parse_film", "parse_seeds"]
+__all__ = ["DOCUMENT_SUFFIX", "LISTS_FOLDER", "film_failure", "parse_film", "parse_seeds"]
 
 log = logging.getLogger(__name__)
 
 DOCUMENT_SUFFIX = ".txt"
+LISTS_FOLDER = "trivia"
+"""The folder of ``seeds/`` holding trivia lists that are their own topic; never a film."""
 MAX_DOCUMENTS_PER_FILM = 200
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 
@@ -171,7 +173,7 @@ def parse_seeds(seeds_dir: Path) -> KnowledgeBase:
     """
     if not seeds_dir.is_dir():
         raise SeedError(seeds_dir, "the seeds folder does not exist")
-    folders = film_folders(seeds_dir)
+    folders = film_folders(seeds_dir, ignore=(LISTS_FOLDER,))
     films: list[FilmRecord] = []
     failures: list[FilmFailure] = []
     for folder in folders.paths:

@@ -94,11 +94,12 @@ def _entries(folder: Path) -> list[Path]:
         raise SeedError(folder, f"cannot list the folder ({error.strerror or error})") from error
 
 
-def film_folders(seeds_dir: Path) -> Listing:
-    """The film folders of ``seeds_dir`` (hidden ones ignored), and what was skipped."""
+def film_folders(seeds_dir: Path, *, ignore: Iterable[str] = ()) -> Listing:
+    """The film folders of ``seeds_dir`` (not hidden, not in ``ignore``), and what was skipped."""
+    ignored = frozenset(ignore)
     listing = Listing()
     for path in _entries(seeds_dir):
-        if path.name.startswith("."):
+        if path.name.startswith(".") or path.name in ignored:
             continue
         why = _problem(path, seeds_dir, want_dir=True)
         if why is None:

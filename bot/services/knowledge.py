@@ -196,8 +196,11 @@ class KnowledgeService:
                 self.generation = await self._database.knowledge_generation()
                 self._checked_at = self._monotonic()
                 await self._changed()
-            warnings = parsed.warnings + tuple(
-                f"{film.slug}/{w}" for film in parsed.films for w in film.warnings
+            topics = (w for trivia in parsed.lists if not trivia.film for w in trivia.warnings)
+            warnings = (
+                *parsed.warnings,
+                *(f"{film.slug}/{w}" for film in parsed.films for w in film.warnings),
+                *topics,
             )
             return ReseedReport(
                 dry_run=dry_run,
@@ -217,4 +220,9 @@ class KnowledgeService:
                 films.append(previous)
             failures.append(dataclasses.replace(failure, kept=previous is not None))
         films.sort(key=lambda film: film.slug)
-        return KnowledgeBase(films=tuple(films), failures=tuple(failures), warnings=parsed.warnings)
+        return KnowledgeBase(
+            films=tuple(films),
+            lists=parsed.lists,
+            failures=tuple(failures),
+            warnings=parsed.warnings,
+        )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import random
+import re
 from dataclasses import dataclass
 
 from bot.errors import NotFoundError
@@ -15,13 +16,37 @@ from bot.services.cast import name_variants
 from bot.services.knowledge import KnowledgeService
 from bot.storage.database import Database
 
-__all__ = ["QuoteResult", "QuoteService"]
+__all__ = [
+    "MIN_SUBSTANTIAL_CONTENT_WORDS",
+    "MIN_SUBSTANTIAL_WORDS",
+    "QuoteResult",
+    "QuoteService",
+    "is_substantial",
+]
 
 MAX_RESULTS = 3
 """Quotes shown for one search: the best and two runners-up."""
 
 SPEAKER_QUOTE_LIMIT = 200
 """Quotes of one speaker fetched to pick from."""
+
+MIN_SUBSTANTIAL_WORDS = 8
+"""A quote picked at random has at least this many words (not ``It was brutal.``)."""
+
+MIN_SUBSTANTIAL_CONTENT_WORDS = 4
+"""...of which at least this many are longer than ``SHORT_WORD_CHARS`` letters."""
+
+SHORT_WORD_CHARS = 3
+"""Words this short (``it``, ``was``, ``no``) say little on their own."""
+
+_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+
+
+def is_substantial(text: str) -> bool:
+    """Whether a quote says something on its own: long enough, with enough real words."""
+    words = _WORD.findall(text)
+    content = [word for word in words if len(word) > SHORT_WORD_CHARS]
+    return len(words) >= MIN_SUBSTANTIAL_WORDS and len(content) >= MIN_SUBSTANTIAL_CONTENT_WORDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,10 +124,18 @@ class QuoteService:
             if not hits:
                 raise NotFoundError("No quote matches those words.")
             return QuoteResult(quotes=tuple(hit.quote for hit in hits), speaker=name)
-        ids = await self._database.quote_ids(slug, name)
-        if not ids:
+        pool = await self._database.quote_pool(slug, name)
+        if not pool:
             raise NotFoundError("No quotes are known for that.")
-        chosen = await self._database.quote(self._rng.choice(ids))
+        chosen = await self._database.quote(self._rng.choice(self._best_tier(pool)))
         if chosen is None:
             raise NotFoundError("That quote is no longer loaded.")
         return QuoteResult(quotes=(chosen,), speaker=name)
+
+    @staticmethod
+    def _best_tier(pool: tuple[tuple[int, str, int], ...]) -> list[int]:
+        """Ids to pick from: substantial quotes said alone first, then joint, then the rest."""
+        tiers: list[list[int]] = [[], [], [], []]
+        for quote_id, text, speakers in pool:
+            tiers[(0 if is_substantial(text) else 2) + (speakers > 1)].append(quote_id)
+        return next(tier for tier in tiers if tier)

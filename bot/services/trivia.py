@@ -5,19 +5,30 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
+import math
 import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from bot.errors import NotFoundError
-from bot.models import FilmSummary, LeaderboardEntry, Question
+from bot.models import FilmSummary, LeaderboardEntry, ListSettings, Question, TriviaList
 from bot.services.knowledge import KnowledgeService
 from bot.storage.database import Database
-from bot.trivia.engine import CHOICE_COUNT
+from bot.text import fold
+from bot.trivia.engine import (
+    CHOICE_COUNT,
+    DEFAULT_TIME_LIMIT,
+    IDLE_QUESTION_LIMIT,
+    MAX_TIME_LIMIT,
+    MIN_TIME_LIMIT,
+)
 from bot.trivia.events import Awarded, RoundMode
+from bot.trivia.list_choices import with_choices
+from bot.trivia.picking import pick_round
 from bot.trivia.questions import generate_questions
+from bot.trivia.scoring import Scoreboard
 
-__all__ = ["LEADERBOARD_SIZE", "Leaderboard", "TriviaService"]
+__all__ = ["LEADERBOARD_SIZE", "Leaderboard", "RoundPlan", "TriviaService"]
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +42,46 @@ class Leaderboard:
     season: int
     this_season: tuple[LeaderboardEntry, ...]
     all_time: tuple[LeaderboardEntry, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RoundPlan:
+    """Everything a round needs before it starts: what it is called, its questions, its rules."""
+
+    title: str
+    """The film (``Title (2012)``) or the list's name, with the film when mixed."""
+    questions: tuple[Question, ...]
+    seconds: float
+    spoilers: bool
+    max_score: int | None = None
+    idle_limit: int = IDLE_QUESTION_LIMIT
+    reveal_answer: bool = True
+    answers_hidden: bool = False
+    """Reveal answers inside spoiler tags (a list's ``use_spoilers``)."""
+    description: str | None = None
+    author: str | None = None
+    notes: tuple[str, ...] = ()
+    """How a list's settings were adapted, for the round's opening message."""
+
+
+def _list_timing(
+    settings: ListSettings, requested: float | None
+) -> tuple[float, int, tuple[str, ...]]:
+    """Seconds per question and idle limit for a list's round, with notes on any adjustment."""
+    notes: list[str] = []
+    seconds = requested
+    if seconds is None and settings.seconds is not None:
+        seconds = min(max(settings.seconds, MIN_TIME_LIMIT), MAX_TIME_LIMIT)
+        if seconds != settings.seconds:
+            notes.append(
+                f"The list asks for {settings.seconds:g} s per question;"
+                f" this bot allows {MIN_TIME_LIMIT:g}-{MAX_TIME_LIMIT:g} s, so {seconds:g} s."
+            )
+    seconds = DEFAULT_TIME_LIMIT if seconds is None else seconds
+    idle = IDLE_QUESTION_LIMIT
+    if settings.idle_seconds is not None:
+        idle = max(1, math.ceil(settings.idle_seconds / seconds))
+    return seconds, idle, tuple(notes)
 
 
 def _utcnow() -> dt.datetime:
@@ -75,8 +126,9 @@ class TriviaService:
         record = await self._database.film_record(slug)
         if record is None:
             raise NotFoundError("That film is no longer loaded.")
-        generated = await asyncio.to_thread(generate_questions, record)
-        return generated + record.trivia
+        return await asyncio.to_thread(
+            lambda: generate_questions(record) + with_choices(record.trivia)
+        )
 
     async def prepare(self) -> None:
         """Generate every film's questions now (at start-up and after a reseed).
@@ -93,30 +145,104 @@ class TriviaService:
     async def pick(
         self, film: FilmSummary, count: int, *, mode: RoundMode, spoilers: bool
     ) -> tuple[Question, ...]:
-        """Up to ``count`` questions in random order, mixing kinds; none that the mode can't ask."""
-        pool = [
+        """Up to ``count`` questions, varied kinds first, none that the mode can't ask."""
+        pool = self._fitting(await self.all_questions(film), mode=mode, spoilers=spoilers)
+        if not pool:
+            raise NotFoundError(f"No trivia questions fit those options for {film.display}.")
+        return pick_round(pool, count, self._rng)
+
+    async def pick_from_list(
+        self,
+        trivia: TriviaList,
+        count: int,
+        *,
+        mode: RoundMode,
+        spoilers: bool,
+        film: FilmSummary | None = None,
+    ) -> tuple[Question, ...]:
+        """Up to ``count`` questions of a list (mixed with a film's when ``film`` is given)."""
+        questions = with_choices(trivia.questions)
+        if film is not None:
+            asked = {fold(question.text) for question in questions}
+            questions += tuple(
+                question
+                for question in await self.all_questions(film)
+                if fold(question.text) not in asked  # a film's own list is in both
+            )
+        pool = self._fitting(questions, mode=mode, spoilers=spoilers)
+        if not pool:
+            hint = ""
+            if not spoilers and all(question.spoiler for question in trivia.questions):
+                hint = " (every question is a spoiler: add spoilers:True)"
+            elif mode is RoundMode.BUTTONS:
+                hint = " (buttons need wrong choices: try mode typed)"
+            raise NotFoundError(f"No questions of the list {trivia.name} fit those options{hint}.")
+        return pick_round(pool, count, self._rng)
+
+    @staticmethod
+    def _fitting(
+        questions: tuple[Question, ...], *, mode: RoundMode, spoilers: bool
+    ) -> list[Question]:
+        """The questions a round with these options can ask."""
+        return [
             q
-            for q in await self.all_questions(film)
+            for q in questions
             if (spoilers or not q.spoiler)
             and (mode is RoundMode.TYPED or len(q.choices) == CHOICE_COUNT)
         ]
-        if not pool:
-            raise NotFoundError(f"No trivia questions fit those options for {film.display}.")
-        by_kind: dict[str, list[Question]] = {}
-        for question in pool:
-            by_kind.setdefault(question.kind, []).append(question)
-        for group in by_kind.values():
-            self._rng.shuffle(group)
-        # Deal one question of each kind in turn so a round is never all one kind.
-        picked: list[Question] = []
-        kinds = list(by_kind.values())
-        self._rng.shuffle(kinds)
-        while len(picked) < count and any(kinds):
-            for group in kinds:
-                if group and len(picked) < count:
-                    picked.append(group.pop())
-        self._rng.shuffle(picked)
-        return tuple(picked)
+
+    async def plan_film_round(
+        self,
+        film: FilmSummary,
+        count: int,
+        *,
+        mode: RoundMode,
+        spoilers: bool,
+        seconds: float | None = None,
+    ) -> RoundPlan:
+        """A round about one film."""
+        questions = await self.pick(film, count, mode=mode, spoilers=spoilers)
+        return RoundPlan(
+            title=film.display,
+            questions=questions,
+            seconds=DEFAULT_TIME_LIMIT if seconds is None else seconds,
+            spoilers=spoilers,
+        )
+
+    async def plan_list_round(
+        self,
+        trivia: TriviaList,
+        count: int,
+        *,
+        mode: RoundMode,
+        spoilers: bool,
+        seconds: float | None = None,
+        film: FilmSummary | None = None,
+    ) -> RoundPlan:
+        """A round from a list, mixed with a film's questions when ``film`` is given.
+
+        The list's ``CONFIG`` applies: its ``delay`` unless ``seconds`` is given, ``timeout`` as
+        the idle stop, ``max_score``, ``reveal_answer`` and ``use_spoilers``.
+        """
+        settings = trivia.settings
+        questions = await self.pick_from_list(
+            trivia, count, mode=mode, spoilers=spoilers, film=film
+        )
+        per_question, idle, notes = _list_timing(settings, seconds)
+        title = trivia.name if film is None else f"{trivia.name} + {film.display}"
+        return RoundPlan(
+            title=title,
+            questions=questions,
+            seconds=per_question,
+            spoilers=spoilers,
+            max_score=settings.max_score,
+            idle_limit=idle,
+            reveal_answer=settings.reveal_answer,
+            answers_hidden=settings.use_spoilers,
+            description=trivia.description,
+            author=trivia.author,
+            notes=notes,
+        )
 
     async def record(self, award: Awarded) -> None:
         """Commit one award; called before the award is announced."""
@@ -136,6 +262,12 @@ class TriviaService:
             first.question.text,
             self._now(),
         )
+
+    async def record_round(self, guild_id: int, channel_id: int, scoreboard: Scoreboard) -> None:
+        """Count a finished round as a game for everyone who scored in it."""
+        scores = [(line.user_id, line.points) for line in scoreboard.lines]
+        if scores:
+            await self._database.record_game(guild_id, channel_id, scores, self._now())
 
     async def leaderboard(self, guild_id: int, limit: int = LEADERBOARD_SIZE) -> Leaderboard:
         """The season and all-time standings of a server."""

@@ -35,18 +35,21 @@ from bot.models import (
     ReviewScore,
     Section,
     SourceDocument,
+    StoredList,
     StoredQuote,
 )
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
 
-__all__ = ["Database", "Fingerprints"]
+__all__ = ["OWNER_LISTS", "Database", "Fingerprints"]
 
 Fingerprints = dict[str, dict[str, dict[str, str]]]
 """film slug -> category -> record key -> fingerprint."""
 
 BUSY_TIMEOUT_SECONDS = 5.0
+OWNER_LISTS = 0
+"""``guild_id`` of the owner's trivia lists (from seeds), which every server can play."""
 _PATH_SEPARATOR = "\x1f"
 _SPEAKER_SEPARATOR = "\x1f"
 
@@ -274,6 +277,11 @@ class Database:
                 await conn.execute(statement)
             for film in kb.films:
                 await self._insert_film(conn, film)
+            await conn.execute("DELETE FROM trivia_lists WHERE guild_id = ?", (OWNER_LISTS,))
+            await conn.executemany(
+                "INSERT INTO trivia_lists (guild_id, name, film, text) VALUES (?, ?, ?, ?)",
+                [(OWNER_LISTS, item.name, item.film, item.text) for item in kb.lists],
+            )
             await conn.execute("INSERT INTO quotes_fts(quotes_fts) VALUES ('rebuild')")
             await conn.execute("UPDATE knowledge_generation SET generation = generation + 1")
             await conn.executemany(
@@ -529,6 +537,21 @@ class Database:
         )
         return tuple(_stored_quote(row) for row in rows)
 
+    async def quote_pool(
+        self, slug: str | None, speaker: str | None
+    ) -> tuple[tuple[int, str, int], ...]:
+        """(id, text, number of speakers) of the quotes of a film and/or speaker, to pick from."""
+        rows = await self._all(
+            "SELECT q.id, q.text,"
+            " (SELECT COUNT(*) FROM quote_speakers s WHERE s.quote_id = q.id) AS speakers"
+            " FROM quotes q JOIN films f ON f.id = q.film_id"
+            " WHERE (? IS NULL OR f.slug = ?) AND (? IS NULL OR EXISTS ("
+            " SELECT 1 FROM quote_speakers qs WHERE qs.quote_id = q.id AND qs.speaker = ?))"
+            " ORDER BY q.id",
+            (slug, slug, speaker, speaker),
+        )
+        return tuple((int(row[0]), str(row[1]), int(row[2])) for row in rows)
+
     async def quote_ids(self, slug: str | None, speaker: str | None) -> tuple[int, ...]:
         """Ids of the quotes of a film and/or speaker, for picking one at random."""
         rows = await self._all(
@@ -655,15 +678,81 @@ class Database:
                 ],
             )
 
+    async def record_game(
+        self,
+        guild_id: int,
+        channel_id: int,
+        scores: Iterable[tuple[int, int]],
+        now: dt.datetime,
+    ) -> None:
+        """Record a finished round: (user id, points) of every player who scored."""
+        async with self._transaction() as conn:
+            async with conn.execute(_CURRENT_SEASON, (guild_id,)) as cursor:
+                row = await cursor.fetchone()
+            season = int(row[0]) if row and row[0] is not None else 1
+            await conn.executemany(
+                "INSERT INTO trivia_games (guild_id, season, channel_id, user_id, points,"
+                " ended_at) VALUES (?, ?, ?, ?, ?, ?)",
+                [
+                    (guild_id, season, channel_id, user, points, now.isoformat())
+                    for user, points in scores
+                ],
+            )
+
     async def leaderboard(
         self, guild_id: int, season: int | None, limit: int
     ) -> tuple[LeaderboardEntry, ...]:
         """Top players of a server, for one season or (None) all time, ties sharing a rank."""
         rows = await self._all(
             "SELECT RANK() OVER (ORDER BY SUM(points) DESC) AS rank, user_id,"
-            " SUM(points) AS points, COUNT(*) AS correct FROM trivia_awards"
+            " SUM(points) AS points, COUNT(*) AS correct,"
+            " (SELECT COUNT(*) FROM trivia_games AS g WHERE g.guild_id = a.guild_id"
+            "  AND g.user_id = a.user_id AND (? IS NULL OR g.season = ?)) AS games"
+            " FROM trivia_awards AS a"
             " WHERE guild_id = ? AND (? IS NULL OR season = ?)"
             " GROUP BY user_id ORDER BY SUM(points) DESC, COUNT(*) DESC, user_id LIMIT ?",
-            (guild_id, season, season, limit),
+            (season, season, guild_id, season, season, limit),
         )
         return tuple(_record(LeaderboardEntry, row) for row in rows)
+
+    # --- trivia lists -----------------------------------------------------------------------
+
+    async def trivia_lists(self, guild_id: int) -> tuple[StoredList, ...]:
+        """The owner's lists and a server's own, by name (a server's list never shadows)."""
+        rows = await self._all(
+            "SELECT guild_id, name, film, text FROM trivia_lists"
+            " WHERE guild_id IN (?, ?) ORDER BY name, guild_id",
+            (OWNER_LISTS, guild_id),
+        )
+        return tuple(_record(StoredList, row) for row in rows)
+
+    async def server_list_count(self, guild_id: int) -> int:
+        """How many lists a server has uploaded."""
+        return int(
+            await self._value("SELECT COUNT(*) FROM trivia_lists WHERE guild_id = ?", (guild_id,))
+        )
+
+    async def save_trivia_list(self, item: StoredList, uploaded_by: int, now: dt.datetime) -> bool:
+        """Store a server's list, replacing one of the same name; True if it replaced one."""
+        async with self._transaction() as conn:
+            async with conn.execute(
+                "SELECT 1 FROM trivia_lists WHERE guild_id = ? AND name = ?",
+                (item.guild_id, item.name),
+            ) as cursor:
+                existed = await cursor.fetchone() is not None
+            await conn.execute(
+                "INSERT INTO trivia_lists (guild_id, name, film, text, uploaded_by, uploaded_at)"
+                " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (guild_id, name) DO UPDATE SET"
+                " film = excluded.film, text = excluded.text,"
+                " uploaded_by = excluded.uploaded_by, uploaded_at = excluded.uploaded_at",
+                (item.guild_id, item.name, item.film, item.text, uploaded_by, now.isoformat()),
+            )
+        return existed
+
+    async def delete_trivia_list(self, guild_id: int, name: str) -> bool:
+        """Delete a server's list; False if it has none by that name."""
+        async with self._transaction() as conn:
+            cursor = await conn.execute(
+                "DELETE FROM trivia_lists WHERE guild_id = ? AND name = ?", (guild_id, name)
+            )
+            return cursor.rowcount > 0

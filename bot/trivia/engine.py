@@ -41,10 +41,12 @@ __all__ = [
     "IDLE_QUESTION_LIMIT",
     "MAX_QUESTIONS",
     "MAX_REVEAL_PAUSE",
+    "MAX_SPOILER_EXTRA",
     "MAX_TIME_LIMIT",
     "MIN_QUESTIONS",
     "MIN_TIME_LIMIT",
     "REVEAL_PAUSE",
+    "SPOILER_READ_SECONDS",
     "Round",
     "RoundRegistry",
 ]
@@ -72,6 +74,12 @@ REVEAL_PAUSE: Final = 5.0
 
 MAX_REVEAL_PAUSE: Final = 60.0
 """Longest allowed pause between a reveal and the next question, in seconds."""
+
+SPOILER_READ_SECONDS: Final = 5.0
+"""Extra time a spoiler question gets when its text is hidden behind a click to reveal."""
+
+MAX_SPOILER_EXTRA: Final = 30.0
+"""Most extra seconds a round may give spoiler questions."""
 
 IDLE_QUESTION_LIMIT: Final = 3
 """The round stops after this many consecutive questions nobody tried to answer."""
@@ -137,7 +145,18 @@ class Round:
         judge: JudgeFn,
         time_limit: float = DEFAULT_TIME_LIMIT,
         pause: float = REVEAL_PAUSE,
+        max_score: int | None = None,
+        idle_limit: int = IDLE_QUESTION_LIMIT,
+        spoiler_extra: float = 0.0,
     ) -> None:
+        if not 0 <= spoiler_extra <= MAX_SPOILER_EXTRA:
+            raise InvalidRoundError(
+                f"spoiler_extra must be 0-{MAX_SPOILER_EXTRA:g} s, got {spoiler_extra:g}"
+            )
+        if max_score is not None and max_score < 1:
+            raise InvalidRoundError(f"max_score must be at least 1, got {max_score}")
+        if idle_limit < 1:
+            raise InvalidRoundError(f"idle_limit must be at least 1, got {idle_limit}")
         if not MIN_TIME_LIMIT <= time_limit <= MAX_TIME_LIMIT:
             raise InvalidRoundError(
                 f"time limit must be {MIN_TIME_LIMIT:g}-{MAX_TIME_LIMIT:g} s, got {time_limit:g}"
@@ -154,6 +173,12 @@ class Round:
         self.mode = mode
         self.time_limit = float(time_limit)
         self.pause = float(pause)
+        self.max_score = max_score
+        """The round ends once someone has this many points (a list's ``max_score``)."""
+        self.idle_limit = idle_limit
+        """The round stops after this many questions in a row nobody tried."""
+        self.spoiler_extra = float(spoiler_extra)
+        """Extra seconds for a spoiler question whose text is hidden behind a click."""
         self._questions = tuple(questions)
         self._correct_choices: tuple[int | None, ...] = tuple(
             _correct_choice(question) if mode is RoundMode.BUTTONS else None
@@ -340,7 +365,8 @@ class Round:
         """Clock times of the hints of ``asked`` (typed mode only)."""
         if self.mode is not RoundMode.TYPED:
             return ()
-        return tuple(asked.started_at + self.time_limit * fraction for fraction in HINT_FRACTIONS)
+        limit = asked.ends_at - asked.started_at
+        return tuple(asked.started_at + limit * fraction for fraction in HINT_FRACTIONS)
 
     def _catch_up(self, now: float) -> list[Event]:
         """Emit every hint, timeout and next question due by ``now``."""
@@ -399,6 +425,10 @@ class Round:
         if asked is None:  # pragma: no cover - guarded by callers
             raise RoundStateError("No question is open.")
         self._asked = None
+        counts: tuple[int, ...] = ()
+        if self.mode is RoundMode.BUTTONS:
+            picked = [pick.choice for pick in asked.picks.values()]
+            counts = tuple(picked.count(index) for index in range(len(asked.question.choices)))
         return Revealed(
             question=asked.question,
             number=asked.number,
@@ -406,6 +436,7 @@ class Round:
             reason=reason,
             winners=winners,
             correct_choice=asked.correct_choice,
+            choice_counts=counts,
         )
 
     def _reveal(
@@ -417,14 +448,19 @@ class Round:
         )
         self._idle_streak = self._idle_streak + 1 if silent else 0
         events: list[Event] = [self._close_question(reason, winners)]
-        if self._next_index >= self.total:
+        if self._next_index >= self.total or self._reached_max_score():
             events.append(self._finish(EndReason.COMPLETED))
-        elif self._idle_streak >= IDLE_QUESTION_LIMIT:
+        elif self._idle_streak >= self.idle_limit:
             events.append(self._finish(EndReason.IDLE))
         else:
             self._state = RoundState.INTERMISSION
             self._next_at = now + self.pause
         return events
+
+    def _reached_max_score(self) -> bool:
+        """Whether someone has reached the round's ``max_score``."""
+        lines = self._tally.scoreboard().lines
+        return self.max_score is not None and bool(lines) and lines[0].points >= self.max_score
 
     def _ask_next(self, now: float) -> QuestionStarted:
         """Start the next question at ``now``."""
@@ -432,19 +468,20 @@ class Round:
         question = self._questions[index]
         self._next_index += 1
         self._state = RoundState.ASKING
+        limit = self.time_limit + (self.spoiler_extra if question.spoiler else 0.0)
         self._asked = _Asked(
             question=question,
             number=index + 1,
             started_at=now,
-            ends_at=now + self.time_limit,
+            ends_at=now + limit,
             correct_choice=self._correct_choices[index],
         )
         return QuestionStarted(
             question=question,
             number=index + 1,
             total=self.total,
-            ends_at=now + self.time_limit,
-            time_limit=self.time_limit,
+            ends_at=now + limit,
+            time_limit=limit,
             mode=self.mode,
             points=typed_points(0) if self.mode is RoundMode.TYPED else button_points(0),
         )
@@ -486,6 +523,9 @@ class RoundRegistry(Generic[RunnerT]):
         mode: RoundMode,
         time_limit: float = DEFAULT_TIME_LIMIT,
         pause: float = REVEAL_PAUSE,
+        max_score: int | None = None,
+        idle_limit: int = IDLE_QUESTION_LIMIT,
+        spoiler_extra: float = 0.0,
     ) -> RunnerT:
         """Create a round in a free channel and register ``run(round)``; then start it."""
         if channel_id in self._runners:
@@ -501,6 +541,9 @@ class RoundRegistry(Generic[RunnerT]):
                 judge=self._judge,
                 time_limit=time_limit,
                 pause=pause,
+                max_score=max_score,
+                idle_limit=idle_limit,
+                spoiler_extra=spoiler_extra,
             )
         )
         self._runners[channel_id] = runner

@@ -166,6 +166,8 @@ class Revealed:
     reason: RevealReason
     winners: tuple[Awarded, ...]
     correct_choice: int | None
+    choice_counts: tuple[int, ...] = ()
+    """Buttons mode: how many players picked each choice, in choice order."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,12 +20,28 @@ Decisions:
   gain a last letter only by a slip (``Smithh``, not ``Smithy``). The whole answer is capped by
   the same scale applied to its length without spaces (<=4: 0, 5-9: 1, 10+: 2). Words with digits
   must match exactly.
+* Words of their own: a guessed word that is one edit away from the answer's word but is a
+  common English word (:mod:`bot.trivia.words`) is that word, not a typo (``Handy`` for the
+  character ``Hardy``, ``Greed`` for ``Green``, ``Rose`` for ``Rosie``), unless it only drops
+  a doubled letter, a final ``s`` or a ``u`` (``Eliot``, ``spark``, ``harbor``); ``gray`` and
+  ``grey`` are one word.
+* Sound-alikes and slips that cost nothing: ``ph`` reads as ``f`` and a final ``ie`` as ``y``
+  (``Sofie``, ``Kellie``); a word of 4+ letters may gain a doubled last letter or an ``e``
+  (``Danoo``, ``Shawe``) unless that makes a common word (``Lower``).
+* Companies: an answer ending in a corporate suffix (``Pictures``, ``Productions``, ``Films``,
+  ``Inc.``...) is also accepted without it, if a substantial word is left (``Tidewater``).
+* Pairs: for a joint answer (``A and B``, ``A & B``, ``A, B``) a guess naming both people, each
+  by full name or surname, in either order, with any separator or none, is correct; naming one
+  right and one wrong person is not.
+* One character: a one-letter guess is correct only when an accepted answer is that letter
+  (``C`` for carbon, a multiple-choice ``D``); otherwise it is too short to judge.
 * Sentences: the answer may be surrounded by at most ``MAX_EXTRA_WORDS`` filler words ("i think
   it's", "is it", "lol", ...). Any other extra word makes the guess wrong, which is also what
   rejects shotguns ("smith, jones, brown") and different people ("Paul Jones" for "Paul Smith").
 * Numbers: when an accepted answer is only a number (with an optional unit, %, or currency), the
   guess must contain exactly one number, equal in value (``9.4m`` == ``$9,400,000``), in a
-  compatible unit (a missing unit is fine), plus filler words only.
+  compatible unit (a missing unit is fine), plus filler words only. A bare-number answer may be
+  typed with what it counts, one word (``104 minutes``, ``8 bits``, ``13 theaters``).
 * Close (never together with correct): one extra typo per word and overall; a proper part of a
   multi-word answer (``Paul`` or ``Smith`` for ``Paul Smith``); a number off by at most
   ``NUMBER_CLOSE_ABSOLUTE`` (105 for 104, 2013 for 2012) or, for answers of 10,000 or more, within
@@ -51,9 +67,12 @@ from bot.names import (
     LEADING_ARTICLES,
     NAME_SUFFIXES,
     SHORT_HONORIFICS,
+    strip_company_suffix,
+    surname,
 )
 from bot.text import fold
 from bot.trivia.numbers import Quantity, is_near, is_same, read_numbers
+from bot.trivia.words import SPELLING_VARIANTS, is_other_word
 
 __all__ = [
     "CLOSE_EXTRA_TYPOS",
@@ -64,14 +83,20 @@ __all__ = [
     "MAX_EXTRA_WORDS",
     "MAX_GUESS_CHARS",
     "MAX_JOINED_WORDS",
+    "MAX_PAIR_GUESS_WORDS",
     "MAX_PARTIAL_WORDS",
+    "MAX_UNIT_WORDS",
     "MEDIUM_TYPOS",
     "MEDIUM_WORD_CHARS",
     "MIN_GUESS_CHARS",
     "MIN_PARTIAL_CHARS",
     "MIN_PLURAL_CHARS",
+    "MIN_SOUND_ALIKE_CHARS",
+    "MIN_TRAILING_SLIP_CHARS",
     "SHORT_TYPOS",
     "SHORT_WORD_CHARS",
+    "TRAILING_SLIP_LETTERS",
+    "VARIANT_DROPPED_LETTERS",
     "Reason",
     "Verdict",
     "judge",
@@ -106,6 +131,21 @@ MIN_PLURAL_CHARS = 3
 """A trailing "s" is ignored only on guessed words at least this long (``Smith's``)."""
 FREE_FIRST_LETTER_CHARS = 8
 """Shorter words may not change their first letter (``Larry`` is not ``Harry``) but by a slip."""
+MIN_TRAILING_SLIP_CHARS = 4
+"""Words from this length may gain a last letter for free when it doubles the last one or is an
+``e`` (``Danoo``, ``Shawe``), unless the result is a common word (``Lowe`` is not ``Lower``)."""
+TRAILING_SLIP_LETTERS = frozenset("e")
+VARIANT_DROPPED_LETTERS = frozenset("u")
+"""A guess may drop one of these and still be the answer's word spelt another way (harbor)."""
+"""Letters often added at the end of a surname besides a doubled last letter (``Browne``)."""
+MIN_SOUND_ALIKE_CHARS = 4
+"""Words from this length may end in ``ie`` for ``y`` (``Kellie``); ``ph`` is always ``f``."""
+MAX_UNIT_WORDS = 1
+"""Words a guess may add after a bare-number answer's number, naming its unit (``8 bits``)."""
+MAX_PAIR_GUESS_WORDS = 8
+"""Longest guess tried as two names typed without a separator (``Dayton Faris``)."""
+_ORDINARY_SUFFIXES = frozenset({"film", "picture", "production", "studio", "media", "features"})
+"""Company suffixes too ordinary to drop from an answer that may not name a company."""
 _ADJACENT_SWAP = 2
 _SOUND_ALIKE = frozenset({("c", "k"), ("k", "c"), ("s", "z"), ("z", "s"), ("i", "y"), ("y", "i")})
 
@@ -127,6 +167,8 @@ _SHORTCODE = re.compile(r":[a-z0-9_+\-]+:", re.IGNORECASE)
 _NON_WORD = re.compile(r"[\W_]+")
 _SEPARATOR = re.compile(r"[,/;|+&]|\b(?:or|and|vs|nor)\b")
 _RUN = re.compile(r"(.)\1{2,}")
+_PAIR_SEPARATOR = re.compile(r",|&|\+|\band\b")
+_PAIR = 2
 
 _CONNECTIVES = frozenset({"and", "of", "in", "on", "to", "for", "with"})
 _GENERIC = _CONNECTIVES | COMPANY_SUFFIXES | NAME_SUFFIXES
@@ -329,6 +371,9 @@ _NUMBER_FILLER = frozenset(
         "out",
         "score",
         "rating",
+        "ran",
+        "lasted",
+        "took",
         "%",
     }
 )
@@ -456,19 +501,70 @@ def _keeps_ends(guess: str, answer: str) -> bool:
     return first in _NEIGHBOURS.get(wanted, frozenset()) or (first, wanted) in _SOUND_ALIKE
 
 
+def _sound_key(word: str) -> str:
+    """``word`` with sound-alike spellings made equal: ``ph`` as ``f``, a final ``ie`` as ``y``."""
+    key = word.replace("ph", "f")
+    if len(key) >= MIN_SOUND_ALIKE_CHARS and key.endswith("ie"):
+        key = f"{key[:-2]}y"
+    return key
+
+
+def _trailing_slip(guess: str, answer: str) -> bool:
+    """Whether ``guess`` is ``answer`` plus a doubled last letter or an ``e``, not another word."""
+    return (
+        len(answer) >= MIN_TRAILING_SLIP_CHARS
+        and len(guess) == len(answer) + 1
+        and guess.startswith(answer)
+        and (guess[-1] == answer[-1] or guess[-1] in TRAILING_SLIP_LETTERS)
+        and not is_other_word(guess, answer)
+    )
+
+
+def _harmless_drop(guess: str, answer: str) -> bool:
+    """Whether ``guess`` drops one letter of ``answer`` the way a slip or a variant does.
+
+    A doubled letter typed once (``Eliot``), a final ``s`` (``spark``) or one of the
+    ``VARIANT_DROPPED_LETTERS`` (``harbor``); not any other letter (``Rose`` for ``Rosie``).
+    """
+    if len(guess) != len(answer) - 1:
+        return False
+    for i, letter in enumerate(answer):
+        if answer[:i] + answer[i + 1 :] != guess:
+            continue
+        doubled = letter in answer[max(i - 1, 0) : i] + answer[i + 1 : i + 2]
+        final_s = letter == "s" and i == len(answer) - 1
+        if doubled or final_s or letter in VARIANT_DROPPED_LETTERS:
+            return True
+    return False
+
+
 def _word_cost(guess: str, answer: str, limit: int, *, strict: bool) -> int | None:
     """Edits between a guessed and an accepted word if within ``limit``, else ``None``."""
     if guess == answer:
         return 0
     if any(ch.isdigit() for ch in guess + answer):
         return None
+    if strict and (
+        _sound_key(guess) == _sound_key(answer) or frozenset({guess, answer}) in SPELLING_VARIANTS
+    ):
+        return 0
     candidates = [guess]
-    if len(guess) >= MIN_PLURAL_CHARS and guess.endswith("s") and not answer.endswith("s"):
+    plural = len(guess) >= MIN_PLURAL_CHARS and guess.endswith("s") and not answer.endswith("s")
+    if plural or (strict and _trailing_slip(guess, answer)):
         candidates.insert(0, guess[:-1])
     best: int | None = None
     for candidate in candidates:
         cost = int(OSA.distance(candidate, answer, score_cutoff=limit))
         if cost > limit:
+            continue
+        # An edit that makes another word is that word (Handy for Hardy, Rose for Rosie), unless
+        # it only drops a letter the way slips and spelling variants do (Eliot, harbor).
+        if (
+            strict
+            and cost
+            and not _harmless_drop(candidate, answer)
+            and is_other_word(candidate, answer)
+        ):
             continue
         if strict and cost and not _keeps_ends(candidate, answer):
             continue
@@ -603,16 +699,81 @@ def _judge_number(cleaned: str, answers: Sequence[tuple[str, Quantity]]) -> Verd
     if not values:
         return None
     extra = [w for w in reading.words if not _is_filler(w, numeric=True)]
+    bare = all(quantity.unit is None for _, quantity in answers)
+    if bare and len(extra) <= MAX_UNIT_WORDS and all(w.isalpha() for w in extra):
+        extra = []  # a bare count typed with what it counts: "8 bits", "13 theaters"
     if len(values) > 1 or extra:
         return Verdict(correct=False, reason="shotgun" if len(values) > 1 else "no_match")
     if len(reading.words) > MAX_EXTRA_WORDS:
         return Verdict(correct=False, reason="too_long")
     (guess,) = values
     for original, quantity in answers:
-        if is_same(guess, quantity):
+        if is_same(guess, quantity) or (
+            bare and guess.value == quantity.value and not guess.scaled
+        ):
             return Verdict(correct=True, matched=original, reason="number")
     near = any(is_near(guess, quantity) for _, quantity in answers)
     return Verdict(correct=False, close=near, reason="near_number" if near else "no_match")
+
+
+def _compact(answer: str) -> str:
+    """An answer's letters and digits only, folded (``C.`` gives ``c``)."""
+    return "".join(_words(_clean(answer)))
+
+
+def _company_cores(accepted: Sequence[str]) -> list[str]:
+    """Accepted company names without their corporate suffix (``Bright Hollow Pictures``)."""
+    cores = []
+    for answer in accepted:
+        words = _words(_clean(answer))
+        if len(words) < _PAIR or words[-1] not in COMPANY_SUFFIXES - _ORDINARY_SUFFIXES:
+            continue
+        core = strip_company_suffix(answer)
+        if any(len(w) >= MIN_PARTIAL_CHARS and w not in _GENERIC for w in _words(_clean(core))):
+            cores.append(core)
+    return cores
+
+
+def _members(answer: str) -> tuple[str, str] | None:
+    """The two people a joint answer names (``A and B``, ``A & B``, ``A, B``), if it is one."""
+    parts = [part.strip() for part in _PAIR_SEPARATOR.split(answer) if part.strip()]
+    return (parts[0], parts[1]) if len(parts) == _PAIR else None
+
+
+def _splits(cleaned: str) -> Iterator[tuple[str, str]]:
+    """Ways to read a guess as two names: at its separator, else between any two words."""
+    parts = [part for part in _PAIR_SEPARATOR.split(cleaned) if _words(part)]
+    if len(parts) == _PAIR:
+        yield parts[0], parts[1]
+        return
+    words = _words(cleaned)
+    if len(parts) == 1 and _PAIR <= len(words) <= MAX_PAIR_GUESS_WORDS:
+        for cut in range(1, len(words)):
+            yield " ".join(words[:cut]), " ".join(words[cut:])
+
+
+def _names(part: str, member: str) -> bool:
+    """Whether one part of a guess names one member of a pair (full name or surname)."""
+    forms = [member]
+    last = surname(member)
+    if last is not None and len(last) >= MIN_PARTIAL_CHARS:
+        forms.append(last)
+    return judge(part, forms).correct
+
+
+def _both_named(cleaned: str, accepted: Sequence[str]) -> str | None:
+    """The joint answer whose two people the guess names, in either order, if any."""
+    for answer in accepted:
+        members = _members(answer)
+        if members is None:
+            continue
+        first, second = members
+        for one, other in _splits(cleaned):
+            if (_names(one, first) and _names(other, second)) or (
+                _names(one, second) and _names(other, first)
+            ):
+                return answer
+    return None
 
 
 def judge(guess: str, accepted: Sequence[str]) -> Verdict:
@@ -623,6 +784,9 @@ def judge(guess: str, accepted: Sequence[str]) -> Verdict:
     words = _words(cleaned)
     compact = "".join(words)
     if len(compact) < MIN_GUESS_CHARS and not compact.isdigit():
+        single = next((a for a in accepted if compact and _compact(a) == compact), None)
+        if single is not None:  # "C" for carbon: only when an accepted answer is that letter
+            return Verdict(correct=True, matched=single, reason="match")
         return Verdict(correct=False, reason="empty")
 
     numeric = [(a, q) for a in accepted if (q := _numeric_answer(a)) is not None]
@@ -631,7 +795,8 @@ def judge(guess: str, accepted: Sequence[str]) -> Verdict:
         return number_verdict
 
     texts = [a for a, _ in numeric]
-    forms = [f for a in accepted if a not in texts and (f := _form(a)) is not None]
+    words_of = [a for a in accepted if a not in texts]
+    forms = [f for a in (*words_of, *_company_cores(words_of)) if (f := _form(a)) is not None]
     longest = max((len(form.words) for form in forms), default=0)
     if len(words) > longest * MAX_JOINED_WORDS + MAX_EXTRA_WORDS:
         return number_verdict or Verdict(correct=False, reason="too_long")
@@ -643,6 +808,9 @@ def judge(guess: str, accepted: Sequence[str]) -> Verdict:
         return number_verdict
     if found is not None:
         return Verdict(correct=False, reason="too_long")
+    pair = _both_named(cleaned, words_of)
+    if pair is not None:
+        return Verdict(correct=True, matched=pair, reason="match")
     # Everything around a near miss or a partial answer is filler, so neither can be a shotgun.
     near = _match(words, forms, slack=CLOSE_EXTRA_TYPOS)
     if near is not None and near.short:

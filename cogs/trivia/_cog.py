@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Literal
 
 import discord
@@ -10,13 +11,14 @@ from discord.ext import commands
 
 from bot.app import FilmClubBot
 from bot.errors import NotAllowedError, NotFoundError
-from bot.formatting import escape_markup
 from bot.trivia import engine
 from bot.trivia.engine import Round, RoundRegistry
 from bot.trivia.events import RoundMode
+from bot.trivia.words import common_words
 from cogs._shared import Film, Interaction, services, spoilers_allowed
 from cogs.trivia._driver import RoundDriver
-from cogs.trivia._render import leaderboard_text
+from cogs.trivia._lists import list_autocomplete
+from cogs.trivia._render import leaderboard_embed, lists_embed, round_start_embed
 
 __all__ = ["TYPED_FALLBACK_NOTE", "TriviaCog"]
 
@@ -38,6 +40,10 @@ class TriviaCog(commands.GroupCog, group_name="trivia", group_description="Film 
         self.rounds: RoundRegistry[RoundDriver] = RoundRegistry(clock=bot.clock, judge=bot.judge)
         """The running rounds, one per channel, each with its driver."""
         super().__init__()
+
+    async def cog_load(self) -> None:
+        """Load the judge's word list off the event loop, so the first guess is not slow."""
+        await asyncio.to_thread(common_words)
 
     async def cog_unload(self) -> None:
         """Stop every round's background task."""
@@ -62,10 +68,13 @@ class TriviaCog(commands.GroupCog, group_name="trivia", group_description="Film 
     @app_commands.describe(
         questions="How many questions (1-50, default 10)",
         mode="typed: first correct message wins; buttons: everyone picks A-D",
-        film="Which film (default: the server's film)",
+        film="Which film (default: the server's film; with a list, its questions join the list's)",
         spoilers="Include questions about the plot and ending (default: no)",
-        seconds="Seconds per question (10-120, default 30)",
+        seconds="Seconds per question (10-120, default 30 or the list's own)",
+        list_="Play a trivia list instead (see /trivia lists)",
     )
+    @app_commands.rename(list_="list")
+    @app_commands.autocomplete(list_=list_autocomplete)
     @app_commands.guild_only()
     async def start(
         self,
@@ -74,7 +83,8 @@ class TriviaCog(commands.GroupCog, group_name="trivia", group_description="Film 
         mode: Literal["typed", "buttons"] | None = None,
         film: Film | None = None,
         spoilers: bool = False,
-        seconds: Seconds = int(engine.DEFAULT_TIME_LIMIT),
+        seconds: Seconds | None = None,
+        list_: str | None = None,
     ) -> None:
         """Pick questions and start the round."""
         channel = interaction.channel
@@ -87,38 +97,72 @@ class TriviaCog(commands.GroupCog, group_name="trivia", group_description="Film 
         if mode is not None:
             chosen_mode = RoundMode(mode)
         if chosen_mode is RoundMode.TYPED and not typed_possible:
-            chosen_mode, note = RoundMode.BUTTONS, f"\n{TYPED_FALLBACK_NOTE}"
-        chosen = await services(interaction).films.resolve(film, interaction.guild_id)
-        picked = await services(interaction).trivia.pick(
-            chosen, questions, mode=chosen_mode, spoilers=spoilers
-        )
+            chosen_mode, note = RoundMode.BUTTONS, TYPED_FALLBACK_NOTE
+        trivia = services(interaction).trivia
+        guild_id = interaction.guild_id or 0
+        wanted = None if seconds is None else float(seconds)
+        if list_ is not None:
+            chosen_list = await services(interaction).trivia_lists.get(guild_id, list_)
+            mixed = None
+            if film is not None:
+                mixed = await services(interaction).films.resolve(film, guild_id)
+            plan = await trivia.plan_list_round(
+                chosen_list,
+                questions,
+                mode=chosen_mode,
+                spoilers=spoilers,
+                seconds=wanted,
+                film=mixed,
+            )
+        else:
+            chosen = await services(interaction).films.resolve(film, guild_id)
+            plan = await trivia.plan_film_round(
+                chosen, questions, mode=chosen_mode, spoilers=spoilers, seconds=wanted
+            )
         shown = await spoilers_allowed(interaction)
 
         def drive(round_: Round) -> RoundDriver:
-            trivia = services(interaction).trivia
             return RoundDriver(
-                round_, channel, trivia, spoilers_shown=shown, on_finished=self._finished
+                round_,
+                channel,
+                trivia,
+                spoilers_shown=shown,
+                on_finished=self._finished,
+                reveal_answer=plan.reveal_answer,
+                answers_hidden=plan.answers_hidden,
             )
 
         driver = self.rounds.open(
             drive,
-            guild_id=interaction.guild_id or 0,
+            guild_id=guild_id,
             channel_id=channel_id,
             starter_id=interaction.user.id,
-            questions=picked,
+            questions=plan.questions,
             mode=chosen_mode,
-            time_limit=float(seconds),
+            time_limit=plan.seconds,
+            max_score=plan.max_score,
+            idle_limit=plan.idle_limit,
+            spoiler_extra=0.0 if shown else engine.SPOILER_READ_SECONDS,
         )
         try:
             await interaction.response.send_message(
-                f"**Trivia: {escape_markup(chosen.display)}** · {len(picked)}"
-                f" question(s) · {chosen_mode.value} · {seconds} s each{note}"
+                embed=round_start_embed(plan, chosen_mode, note=note),
+                allowed_mentions=discord.AllowedMentions.none(),
             )
         except BaseException:
             # The channel was only held while announcing: a round nobody saw never runs.
             self.rounds.release(channel_id, driver)
             raise
         driver.start()
+
+    @app_commands.command(name="lists", description="The trivia lists this server can play")
+    @app_commands.guild_only()
+    async def lists(self, interaction: Interaction) -> None:
+        """Every list with its author, description and question count."""
+        available = await services(interaction).trivia_lists.lists(interaction.guild_id or 0)
+        await interaction.response.send_message(
+            embed=lists_embed(available), allowed_mentions=discord.AllowedMentions.none()
+        )
 
     def _can_manage(self, interaction: Interaction) -> bool:
         return interaction.permissions.manage_messages
@@ -158,7 +202,9 @@ class TriviaCog(commands.GroupCog, group_name="trivia", group_description="Film 
     async def leaderboard(self, interaction: Interaction) -> None:
         """Show this season's and the all-time leaderboard."""
         board = await services(interaction).trivia.leaderboard(interaction.guild_id or 0)
-        await interaction.response.send_message(leaderboard_text(board))
+        await interaction.response.send_message(
+            embed=leaderboard_embed(board), allowed_mentions=discord.AllowedMentions.none()
+        )
 
     @app_commands.command(name="reset", description="Start a new season (history is kept)")
     @app_commands.guild_only()

@@ -23,7 +23,7 @@ from bot.trivia.events import (
     RoundEnded,
     RoundMode,
 )
-from cogs.trivia._render import hint_text, question_text, reveal_text, round_end_text
+from cogs.trivia._render import hint_text, question_embed, reveal_embed, round_end_embed
 from cogs.trivia._views import AnswerView
 
 __all__ = ["CLOSE_REACTION", "RoundDriver"]
@@ -59,8 +59,12 @@ class RoundDriver:
         *,
         spoilers_shown: bool,
         on_finished: Callable[[RoundDriver], None],
+        reveal_answer: bool = True,
+        answers_hidden: bool = False,
     ) -> None:
         self.round = round_
+        self._reveal_answer = reveal_answer
+        self._answers_hidden = answers_hidden
         self._channel = channel
         self._trivia = trivia
         self._spoilers_shown = spoilers_shown
@@ -70,7 +74,7 @@ class RoundDriver:
         self._task: asyncio.Task[None] | None = None
         self._views: list[AnswerView] = []
         self._closing = False
-        self._unannounced: list[str] = []
+        self._unannounced: list[discord.Embed] = []
         """Reveals whose post failed: their points are saved, so they go out with the next post."""
         self.post_timeout = POST_TIMEOUT
 
@@ -147,33 +151,46 @@ class RoundDriver:
             await self._post(action())
         self.wake()
 
-    async def _send(self, content: str, view: discord.ui.View | None = None) -> None:
+    async def _send(
+        self,
+        content: str | None = None,
+        view: discord.ui.View | None = None,
+        *,
+        embed: discord.Embed | None = None,
+    ) -> None:
         while self._unannounced:
-            await self._send_now(self._unannounced[0])
+            await self._send_now(None, None, self._unannounced[0])
             self._unannounced.pop(0)
-        await self._send_now(content, view)
+        await self._send_now(content, view, embed)
 
-    async def _send_now(self, content: str, view: discord.ui.View | None = None) -> None:
+    async def _send_now(
+        self, content: str | None, view: discord.ui.View | None, embed: discord.Embed | None
+    ) -> None:
         async with asyncio.timeout(self.post_timeout):
-            await self._post_message(content, view)
+            await self._post_message(content, view, embed)
 
-    async def _post_message(self, content: str, view: discord.ui.View | None) -> None:
+    async def _post_message(
+        self, content: str | None, view: discord.ui.View | None, embed: discord.Embed | None
+    ) -> None:
+        embeds = [] if embed is None else [embed]
         if view is None:
-            await self._channel.send(content, allowed_mentions=_NO_MENTIONS)
+            await self._channel.send(content, embeds=embeds, allowed_mentions=_NO_MENTIONS)
         else:
-            await self._channel.send(content, view=view, allowed_mentions=_NO_MENTIONS)
+            await self._channel.send(
+                content, embeds=embeds, view=view, allowed_mentions=_NO_MENTIONS
+            )
 
-    async def _reveal(self, text: str) -> None:
+    async def _reveal(self, embed: discord.Embed) -> None:
         """Post a reveal; if that fails, keep it for the next post instead of stalling."""
         try:
-            await self._send(text)
+            await self._send(embed=embed)
         except (discord.HTTPException, TimeoutError) as error:
             log.warning(
                 "could not post a reveal in channel %s (%r); it goes out with the next post",
                 self.round.channel_id,
                 error,
             )
-            self._unannounced.append(text)
+            self._unannounced.append(embed)
 
     async def _commit(self, events: tuple[Event, ...]) -> tuple[Event, ...]:
         """Save each question's awards in one transaction; drop from the events what failed."""
@@ -204,12 +221,20 @@ class RoundDriver:
                     # Old questions' buttons stay live so late clicks hear "too late".
                     view = AnswerView(self, event.number, len(event.question.choices))
                     self._views.append(view)
-                await self._send(question_text(event, spoilers_shown=shown), view)
+                await self._send(view=view, embed=question_embed(event, spoilers_shown=shown))
             elif isinstance(event, HintShown):
                 await self._send(hint_text(event, spoilers_shown=shown))
             elif isinstance(event, Revealed):
-                await self._reveal(reveal_text(event, spoilers_shown=shown))
+                embed = reveal_embed(
+                    event,
+                    spoilers_shown=shown,
+                    reveal_answer=self._reveal_answer,
+                    answers_hidden=self._answers_hidden,
+                )
+                await self._reveal(embed)
             elif isinstance(event, RoundEnded):
-                await self._send(round_end_text(event))
+                channel_id = self.round.channel_id
+                await self._trivia.record_round(self.round.guild_id, channel_id, event.scoreboard)
+                await self._send(embed=round_end_embed(event))
             elif isinstance(event, Close):
                 continue

@@ -24,8 +24,6 @@ async def test_a_reset_delivered_twice_starts_one_season(
     monkeypatch.setattr(Gateway, "dispatch", twice)
     reply = await club.fake.slash("trivia reset", permissions=MANAGE_GUILD)
     assert "Season 2 has begun" in reply.content
-    leaderboard = await club.fake.slash("trivia leaderboard")
-    assert "eason 2" in leaderboard.content
     assert await club.bot.services.database.current_season(club.guild.id) == 2
 
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 from hypothesis import strategies as st
 
 from bot.formatting import (
+    EMBED_DESCRIPTION_LIMIT,
+    EMBED_FIELD_VALUE_LIMIT,
     MESSAGE_LIMIT,
     escape_markup,
     split_message,
@@ -45,8 +47,10 @@ from cogs.film import list_text, plot_text
 from cogs.quotes import quote_text
 from cogs.trivia._render import (
     hint_text,
-    leaderboard_text,
+    leaderboard_embed,
+    question_embed,
     question_text,
+    reveal_embed,
     reveal_text,
     round_end_text,
 )
@@ -124,8 +128,14 @@ def _trivia(question: Question, shown: bool, points: int, level: int) -> None:
     for user in USERS:
         tally.add(user, points)
     check(round_end_text(RoundEnded(EndReason.COMPLETED, tally.scoreboard())), users=USERS)
+    for answers_hidden in (False, True):
+        revealed = Revealed(question, 1, 3, RevealReason.TIMEOUT, winners, None)
+        embed = reveal_embed(revealed, spoilers_shown=shown, answers_hidden=answers_hidden)
+        check(embed.description or "", limit=EMBED_DESCRIPTION_LIMIT, users=USERS)
+    check(question_embed(started, spoilers_shown=shown).description or "")
     entries = tuple(LeaderboardEntry(1, user, points, 1) for user in USERS)
-    check(leaderboard_text(Leaderboard(2, entries, entries)), users=USERS)
+    for field in leaderboard_embed(Leaderboard(2, entries, entries)).fields:
+        check(field.value or "", limit=EMBED_FIELD_VALUE_LIMIT, users=USERS)
 
 
 def _title(title: str) -> None:

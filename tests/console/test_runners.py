@@ -46,10 +46,10 @@ async def test_completer_offers_the_bots_autocomplete(console_settings: Settings
             found = completer.get_completions_async(Document(text), CompleteEvent())
             return [(c.text, c.start_position) async for c in found]
 
-        assert await offered("/tri") == [("trivia ", -3)]
+        assert await offered("/tri") == [("trivia ", -3), ("trivia-admin ", -3)]
         assert await offered("/trivia st") == [("start ", -2), ("stop ", -2)]
         names = [text for text, _ in await offered("/trivia start ")]
-        assert names == ["questions: ", "mode: ", "film: ", "spoilers: ", "seconds: "]
+        assert names == ["questions: ", "mode: ", "film: ", "spoilers: ", "seconds: ", "list: "]
         assert await offered("/trivia start mode: b") == [("buttons", -1)]
         assert await offered("/trivia start spoilers: t") == [("True", -1)]
         assert await offered("/cast query: messi") == [("Chris Messina", -5)]

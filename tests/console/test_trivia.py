@@ -55,7 +55,7 @@ async def test_typed_round_with_two_members(driven: Driven) -> None:
         f"as alice: {first.answer}",
     )
     assert f"FilmClub reacted {CLOSE_REACTION} to bob's message" in out
-    assert re.search(r"The answer was .+\. @alice \+\d", out), out
+    assert re.search(r"The answer was .+?@alice \+\d", out, flags=re.DOTALL), out
     assert out.count(CLOSE_REACTION) == 1
 
     out = await driven.run("wait")
@@ -67,7 +67,7 @@ async def test_typed_round_with_two_members(driven: Driven) -> None:
     assert "Hint:" in out  # a third of the time limit later
 
     out = await driven.run(f"as bob: {second.answer}", "wait")
-    assert re.search(r"The answer was .+\. @bob \+\d", out), out
+    assert re.search(r"The answer was .+?@bob \+\d", out, flags=re.DOTALL), out
     assert "Question 3/3" in out
     third = current(driven)
     out = await driven.run(f"as alice: {third.answer}")
@@ -95,8 +95,10 @@ async def test_buttons_round_with_two_members_clicking(driven: Driven) -> None:
 
     out = await driven.run("wait")
     assert "⏱ 30 s later" in out
-    assert re.search(rf"The answer was {'ABCD'[right - 1]}\. .+ @alice \+\d", out), out
-    assert "@bob" not in out.split("The answer was", 1)[1].split("\n")[0]
+    pattern = rf"The answer was {'ABCD'[right - 1]}\. .+?@alice \+\d"
+    assert re.search(pattern, out, flags=re.DOTALL), out
+    reveal = out.split("The answer was", 1)[1].split("╰─", 1)[0]
+    assert "@bob" not in reveal.split("Picks:", 1)[0]  # bob picked wrong: no points
     assert "That's the round!" in out
     assert driven.session.failures == 1  # click 9
 

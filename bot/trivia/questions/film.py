@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Final
 
-from bot.models import DocumentKind, FilmRecord, Section
+from bot.models import DocumentKind, FilmRecord, Section, SourceDocument
 from bot.names import CHARACTER_TITLES, PERSON_TITLES, has_company_suffix
 from bot.text import fold
 from bot.trivia.aliases import (
@@ -17,7 +17,13 @@ from bot.trivia.aliases import (
 )
 from bot.trivia.questions.roles import role_of
 
-__all__ = ["FilmContext", "film_context"]
+__all__ = ["SOURCE_SEPARATOR", "FilmContext", "film_context"]
+
+SOURCE_SEPARATOR: Final = " § "
+"""Between a document's file name and the place in it, in ``Question.source``."""
+
+MAX_ORIGIN_TITLE_CHARS: Final = 60
+"""Longest document title quoted in a question's origin; longer ones are cut at a word."""
 
 STARRING_KEYS: Final = frozenset({"starring", "cast"})
 """Infobox keys (folded) listing actors, who join the cast as answers and distractors."""
@@ -69,6 +75,19 @@ class FilmContext:
         """``document § heading`` for a section of the article."""
         return f"{self.article} § {section.title if section else fallback}"
 
+    def origin(self, source: str) -> str:
+        """Where a ``document § place`` source comes from, in words players understand."""
+        name, _, place = source.partition(SOURCE_SEPARATOR)
+        document = next((doc for doc in self.record.sources if doc.name == name), None)
+        if document is not None and document.kind is DocumentKind.INTERVIEW:
+            return _interview_origin(document)
+        article = f"the article on {self.record.title}"
+        if not place or place.startswith("line "):
+            return article
+        if fold(place) == "infobox":
+            return f"{article} (infobox)"
+        return f'{article}, section "{place}"'
+
     def section(self, *, title: str | None = None, text: str | None = None) -> Section | None:
         """The first section with this heading (folded) or containing this text."""
         for section in self.record.sections:
@@ -77,6 +96,24 @@ class FilmContext:
             if text is not None and fold(text) in fold(section.text):
                 return section
         return None
+
+
+def _short_title(title: str) -> str:
+    """``title`` cut at a word end to at most ``MAX_ORIGIN_TITLE_CHARS`` characters."""
+    if len(title) <= MAX_ORIGIN_TITLE_CHARS:
+        return title
+    cut = title[: MAX_ORIGIN_TITLE_CHARS - 1].rsplit(" ", 1)[0].rstrip(" ,;:")
+    return f"{cut}…"
+
+
+def _interview_origin(document: SourceDocument) -> str:
+    """``an interview in The Outlet (August 2012)`` or ``the interview "Title"``."""
+    when = f" ({document.published:%B %Y})" if document.published else ""
+    if document.publication:
+        return f"an interview in {document.publication}{when}"
+    if document.title:
+        return f'the interview "{_short_title(document.title)}"{when}'
+    return f"an interview{when}"
 
 
 def _article_name(film: FilmRecord) -> str:

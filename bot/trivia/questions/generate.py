@@ -40,6 +40,7 @@ def generate_questions(film: FilmRecord) -> tuple[Question, ...]:
             spoiler=draft.spoiler,
             source=draft.source,
             film=film.slug,
+            origin=ctx.origin(draft.source),
         )
         if is_sound(question):
             seen.add(key)

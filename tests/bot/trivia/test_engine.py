@@ -343,7 +343,9 @@ def test_buttons_round_rewards_every_correct_player_fastest_most(clock: FakeCloc
     )
     assert events == (
         *awards,
-        Revealed(asked, 1, 2, RevealReason.TIMEOUT, awards, correct_choice=1),
+        Revealed(
+            asked, 1, 2, RevealReason.TIMEOUT, awards, correct_choice=1, choice_counts=(1, 3, 0, 0)
+        ),
     )
     late = round_.choose(CAROL, 1)
     assert late.outcome is ChoiceOutcome.TOO_LATE

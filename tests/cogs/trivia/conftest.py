@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable, Sequence
+from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import cast
+from typing import Any, cast
 
 import pytest
 
@@ -48,8 +48,24 @@ class TriviaClub:
     ) -> PostedMessage:
         test = contains if callable(contains) else (lambda text: contains in text)
         return await self.fake.wait_for_channel_message(
-            channel, lambda m: test(m.content), after=after
+            channel, lambda m: test(text_of(m)), after=after
         )
+
+
+def embed_text(embeds: Sequence[Mapping[str, Any]]) -> str:
+    """Every visible text of a message's embeds, one part a line: title, description, fields."""
+    parts: list[str] = []
+    for embed in embeds:
+        parts += [str(embed.get("title", "")), str(embed.get("description", ""))]
+        for field in embed.get("fields", []):
+            parts += [str(field["name"]), str(field["value"])]
+        parts.append(str(embed.get("footer", {}).get("text", "")))
+    return "\n".join(part for part in parts if part)
+
+
+def text_of(message: PostedMessage) -> str:
+    """A message's content and its embeds' text, as a player reads it."""
+    return "\n".join(part for part in (message.content, embed_text(message.embeds)) if part)
 
 
 def make_questions(count: int, *, film: str = "ruby-sparks") -> tuple[Question, ...]:

@@ -17,7 +17,7 @@ from bot.trivia.engine import REVEAL_PAUSE, Round
 from bot.trivia.events import RoundMode
 from cogs.trivia._driver import RoundDriver
 from loopback.records import LoopbackError
-from tests.cogs.trivia.conftest import TriviaClub, make_questions
+from tests.cogs.trivia.conftest import TriviaClub, embed_text, make_questions, text_of
 
 
 async def _refuse_the_start_reply(body: Any) -> None:
@@ -45,7 +45,7 @@ async def test_a_failed_start_reply_leaves_the_channel_free(
     fake.store.delays.clear()
     await _eventually(lambda: trivia_club.cog.rounds.get(channel.id) is None)
     again = await fake.slash("trivia start", {"questions": 1, "mode": "typed"})
-    assert "1 question(s)" in again.content
+    assert "1 question(s)" in embed_text(again.embeds)
     await trivia_club.next_message(channel, None, "#1")
 
 
@@ -74,7 +74,7 @@ async def test_stop_clears_a_channel_whose_round_never_ran(
     assert stopped.content == "Stopping the round."
     await _eventually(lambda: cog.rounds.get(channel.id) is None)
     again = await fake.slash("trivia start", {"questions": 1, "mode": "typed"})
-    assert "1 question(s)" in again.content
+    assert "1 question(s)" in embed_text(again.embeds)
 
 
 async def test_points_whose_save_failed_are_never_shown(
@@ -101,12 +101,13 @@ async def test_points_whose_save_failed_are_never_shown(
         await fake.message(channel, answer, author=alice)
         previous = await trivia_club.next_message(channel, previous, "The answer was")
         await trivia_club.advance(REVEAL_PAUSE)
-    reveals = [m.content for m in fake.channel_messages(channel) if "The answer was" in m.content]
+    texts = [text_of(m) for m in fake.channel_messages(channel)]
+    reveals = [text for text in texts if "The answer was" in text]
     assert [f"<@{alice.id}> +" in text for text in reveals] == [True, False, True]
     end = await trivia_club.next_message(channel, previous, "That's the round!")
-    assert f"<@{alice.id}>: 6 point(s)" in end.content
+    assert f"<@{alice.id}>" in text_of(end) and "6 point" in text_of(end)
     board = await fake.slash("trivia leaderboard")
-    assert f"1. <@{alice.id}>: 6 point(s), 2 correct" in board.content
+    assert f"**1.** <@{alice.id}> · 6 point(s) · 2 correct" in embed_text(board.embeds)
 
 
 async def test_one_questions_awards_are_saved_in_one_transaction(
@@ -144,7 +145,7 @@ async def test_a_reveal_that_cannot_be_posted_goes_out_with_the_next_post(
 
     async def fail_reveals(body: Any) -> None:
         nonlocal attempts
-        if failing.is_set() and "The answer was" in (body or {}).get("content", ""):
+        if failing.is_set() and "The answer was" in json.dumps(body or {}):
             attempts += 1
             raise web.HTTPInternalServerError(
                 text=json.dumps({"code": 0, "message": "500: Internal Server Error"}),
@@ -162,10 +163,10 @@ async def test_a_reveal_that_cannot_be_posted_goes_out_with_the_next_post(
     failing.clear()
     await trivia_club.advance(REVEAL_PAUSE)
     second = await trivia_club.next_message(channel, first, "#2")
-    texts = [m.content for m in fake.channel_messages(channel)]
+    texts = [text_of(m) for m in fake.channel_messages(channel)]
     reveal = next(i for i, text in enumerate(texts) if "The answer was" in text)
     assert f"<@{alice.id}> +3" in texts[reveal]
-    assert reveal < texts.index(second.content)
+    assert reveal < texts.index(text_of(second))
     await fake.message(channel, "messina", author=alice)
     end = await trivia_club.next_message(channel, second, "That's the round!")
-    assert f"<@{alice.id}>: 6 point(s)" in end.content
+    assert f"<@{alice.id}>" in text_of(end) and "6 point" in text_of(end)

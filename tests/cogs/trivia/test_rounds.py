@@ -4,6 +4,8 @@ import asyncio
 from dataclasses import replace
 from typing import Any
 
+import pytest
+
 from bot.app import create_bot
 from bot.storage.database import Database
 from bot.trivia.engine import REVEAL_PAUSE
@@ -11,7 +13,13 @@ from cogs.trivia._driver import CLOSE_REACTION
 from loopback.clock import FakeClock
 from loopback.harness import run_bot
 from loopback.server import FakeDiscord
-from tests.cogs.trivia.conftest import MANAGE_MESSAGES, TriviaClub, make_questions
+from tests.cogs.trivia.conftest import (
+    MANAGE_MESSAGES,
+    TriviaClub,
+    embed_text,
+    make_questions,
+    text_of,
+)
 
 
 def is_reaction(path: str) -> bool:
@@ -29,7 +37,7 @@ async def test_typed_round_three_players_near_miss_and_a_bot(
     reply = await fake.slash(
         "trivia start", {"questions": 2, "mode": "typed", "seconds": 10}, user=alice
     )
-    assert "2 question(s) · typed" in reply.content
+    assert "2 question(s) · typed · 10 s each" in embed_text(reply.embeds)
     question = await trivia_club.next_message(channel, None, "Who composed the score? #1")
 
     await fake.message(channel, "nick urata", author=robot)
@@ -38,8 +46,8 @@ async def test_typed_round_three_players_near_miss_and_a_bot(
     await fake.message(channel, "pamela martin", author=carol)
     await fake.message(channel, "i think it's nick urata", author=alice)
     reveal = await trivia_club.next_message(channel, question, "The answer was")
-    assert f"<@{alice.id}> +3" in reveal.content
-    assert str(robot.id) not in reveal.content
+    assert f"<@{alice.id}> +3" in text_of(reveal)
+    assert str(robot.id) not in text_of(reveal)
     reactions = [r for r in fake.requests if is_reaction(r.path)]
     assert len(reactions) == 1
     assert reactions[0].path.endswith("/@me")
@@ -49,19 +57,21 @@ async def test_typed_round_three_players_near_miss_and_a_bot(
     second = await trivia_club.next_message(channel, reveal, "Who plays the brother? #2")
     await trivia_club.advance(10 / 3 + 0.01)
     hint = await trivia_club.next_message(channel, second, "Hint:")
-    assert "`C**** M******`" in hint.content
-    assert "now 2 point(s)" in hint.content
+    assert "`C**** M******`" in text_of(hint)
+    assert "now 2 point(s)" in text_of(hint)
     await fake.message(channel, "messina", author=bob)
     reveal2 = await trivia_club.next_message(channel, hint, "The answer was")
-    assert f"<@{bob.id}> +2" in reveal2.content
+    assert f"<@{bob.id}> +2" in text_of(reveal2)
     await trivia_club.advance(REVEAL_PAUSE)
     end = await trivia_club.next_message(channel, reveal2, "That's the round!")
-    assert f"<@{alice.id}>: 3 point(s)" in end.content
-    assert f"<@{bob.id}>: 2 point(s)" in end.content
+    assert f"<@{alice.id}>: 3 point(s)" in text_of(end)
+    assert f"<@{bob.id}>: 2 point(s)" in text_of(end)
 
     board = await fake.slash("trivia leaderboard")
-    assert f"1. <@{alice.id}>: 3 point(s), 1 correct" in board.content
-    assert f"2. <@{bob.id}>: 2 point(s), 1 correct" in board.content
+    standings = embed_text(board.embeds)
+    assert "Season 1 and all time" in standings  # the same standings are shown once
+    assert f"**1.** <@{alice.id}> · 3 point(s) · 1 correct · 1 game(s) · 3.0 a game" in standings
+    assert f"**2.** <@{bob.id}> · 2 point(s) · 1 correct · 1 game(s) · 2.0 a game" in standings
     for message in fake.channel_messages(channel):
         assert message.allowed_mentions == {"parse": []}
 
@@ -75,7 +85,7 @@ async def test_buttons_round_double_click_and_faster_scores_more(
     await fake.slash("trivia start", {"questions": 1, "mode": "buttons"}, user=alice)
     question = await trivia_club.next_message(channel, None, "Who composed the score? #1")
     assert question.custom_ids == tuple(f"trivia:{channel.id}:1:{i}" for i in range(4))
-    assert "**A.** Nick Urata" in question.content
+    assert "**A.** Nick Urata" in text_of(question)
 
     first = await fake.click(question, question.custom_ids[0], user=bob)
     assert first.ephemeral and "Answer recorded: A" in first.content
@@ -87,17 +97,17 @@ async def test_buttons_round_double_click_and_faster_scores_more(
 
     await trivia_club.advance(30)
     reveal = await trivia_club.next_message(channel, question, "The answer was")
-    assert "A. Nick Urata" in reveal.content
-    assert reveal.content.index(f"<@{bob.id}> +3") < reveal.content.index(f"<@{carol.id}> +2")
-    assert str(alice.id) not in reveal.content
+    assert "A. Nick Urata" in text_of(reveal)
+    assert text_of(reveal).index(f"<@{bob.id}> +3") < text_of(reveal).index(f"<@{carol.id}> +2")
+    assert str(alice.id) not in text_of(reveal)
     late = await fake.click(question, question.custom_ids[0], user=alice)
     assert "Too late" in late.content
 
 
 async def test_typed_mode_without_the_intent_falls_back_to_buttons(club) -> None:
     reply = await club.fake.slash("trivia start", {"questions": 1, "mode": "typed"})
-    assert "· buttons ·" in reply.content
-    assert "Message Content intent" in reply.content
+    assert "· buttons ·" in embed_text(reply.embeds)
+    assert "Message Content intent" in embed_text(reply.embeds)
     await club.fake.slash("trivia stop")
 
 
@@ -117,13 +127,13 @@ async def test_stop_and_skip_need_the_starter_or_manage_messages(
 
     await fake.slash("trivia skip", user=starter)
     skipped = await trivia_club.next_message(channel, first, "Skipped. The answer was")
-    assert "Nick Urata" in skipped.content
+    assert "Nick Urata" in text_of(skipped)
     await trivia_club.advance(REVEAL_PAUSE)
     second = await trivia_club.next_message(channel, skipped, "#2")
 
     await fake.slash("trivia stop", user=moderator, permissions=MANAGE_MESSAGES)
     ended = await trivia_club.next_message(channel, second, "The round was stopped.")
-    assert "No points this time." in ended.content
+    assert "No points this time." in text_of(ended)
     missing = await fake.slash("trivia stop", user=starter)
     assert "No trivia round is running" in missing.content
 
@@ -141,11 +151,11 @@ async def test_two_channels_at_once(trivia_club: TriviaClub, fixed_questions) ->
     q2 = await trivia_club.next_message(two, None, "#1")
     await fake.message(two, "urata", author=bob)
     reveal2 = await trivia_club.next_message(two, q2, "The answer was")
-    assert f"<@{bob.id}> +3" in reveal2.content
-    assert not [m for m in fake.channel_messages(one) if "The answer was" in m.content]
+    assert f"<@{bob.id}> +3" in text_of(reveal2)
+    assert not [m for m in fake.channel_messages(one) if "The answer was" in text_of(m)]
     await fake.message(one, "nick urata", author=alice)
     reveal1 = await trivia_club.next_message(one, q1, "The answer was")
-    assert f"<@{alice.id}> +3" in reveal1.content
+    assert f"<@{alice.id}> +3" in text_of(reveal1)
 
 
 async def test_spoiler_questions_are_tagged_outside_spoiler_channels(
@@ -156,10 +166,14 @@ async def test_spoiler_questions_are_tagged_outside_spoiler_channels(
     fake, channel = trivia_club.fake, trivia_club.guild.general
     await fake.slash("trivia start", {"questions": 1, "mode": "typed", "spoilers": True})
     question = await trivia_club.next_message(channel, None, "spoiler")
-    assert "||Who walks the dog at the end? #3||" in question.content
-    await trivia_club.advance(31)
+    assert "||Who walks the dog at the end? #3||" in text_of(question)
+    assert "35 s" in text_of(question)  # 30 s plus the time to click the hidden text open
+    driver = trivia_club.cog.rounds.get(channel.id)
+    assert driver is not None
+    assert driver.round.due_in() == pytest.approx(35 / 3)  # first hint, a third of 35 s
+    await trivia_club.advance(36)
     reveal = await trivia_club.next_message(channel, question, "The answer was")
-    assert "||Calvin Weir-Fields||" in reveal.content
+    assert "||Calvin Weir-Fields||" in text_of(reveal)
 
 
 async def test_generated_questions_play_end_to_end(trivia_club: TriviaClub) -> None:
@@ -173,7 +187,7 @@ async def test_generated_questions_play_end_to_end(trivia_club: TriviaClub) -> N
     assert current is not None and not current.spoiler
     await fake.message(channel, current.answer, author=alice)
     reveal = await trivia_club.next_message(channel, question, "The answer was")
-    assert f"<@{alice.id}> +3" in reveal.content
+    assert f"<@{alice.id}> +3" in text_of(reveal)
 
 
 async def test_points_survive_a_restart(club_settings, fixed_questions) -> None:
@@ -187,11 +201,11 @@ async def test_points_survive_a_restart(club_settings, fixed_questions) -> None:
         async with run_bot(bot, fake):
             await fake.slash("trivia start", {"questions": 2, "mode": "typed"}, user=alice)
             question = await fake.wait_for_channel_message(
-                guild.general, lambda m: "#1" in m.content
+                guild.general, lambda m: "#1" in text_of(m)
             )
             await fake.message(guild.general, "urata", author=alice)
             await fake.wait_for_channel_message(
-                guild.general, lambda m: "The answer was" in m.content, after=question
+                guild.general, lambda m: "The answer was" in text_of(m), after=question
             )
         # The bot is gone mid-round (question 2 never asked); the announced point is saved.
         async with await Database.open(settings.database_path) as database:
@@ -201,7 +215,11 @@ async def test_points_survive_a_restart(club_settings, fixed_questions) -> None:
         restarted = create_bot(settings, clock=FakeClock())
         async with run_bot(restarted, fake):
             reply = await fake.slash("trivia leaderboard", guild=guild)
-            assert f"1. <@{alice.id}>: 3 point(s), 1 correct" in reply.content
+            standings = embed_text(reply.embeds)
+            # The round never finished, so it counts no game: no average yet.
+            assert f"**1.** <@{alice.id}> · 3 point(s) · 1 correct · 0 game(s) · – a game" in (
+                standings
+            )
 
 
 async def test_reset_starts_a_new_season_and_keeps_history(
@@ -219,9 +237,9 @@ async def test_reset_starts_a_new_season_and_keeps_history(
     reset = await fake.slash("trivia reset", user=alice, permissions=1 << 5)
     assert "Season 2" in reset.content
     board = await fake.slash("trivia leaderboard")
-    season, all_time = board.content.split("**All time**")
+    season, all_time = embed_text(board.embeds).split("All time")
     assert "Season 2" in season and "No points yet." in season
-    assert f"<@{alice.id}>: 3 point(s)" in all_time
+    assert f"<@{alice.id}> · 3 point(s)" in all_time
 
 
 async def test_stop_while_the_last_reveal_is_being_posted_ends_cleanly(
@@ -236,7 +254,8 @@ async def test_stop_while_the_last_reveal_is_being_posted_ends_cleanly(
     reveal_arrived, reveal_may_go = asyncio.Event(), asyncio.Event()
 
     async def hold_the_reveal(body: Any) -> None:
-        if "The answer was" in (body or {}).get("content", ""):
+        embeds = (body or {}).get("embeds") or [{}]
+        if "The answer was" in str(embeds[0].get("description", "")):
             reveal_arrived.set()
             await reveal_may_go.wait()
 
@@ -255,12 +274,12 @@ async def test_stop_while_the_last_reveal_is_being_posted_ends_cleanly(
     assert reply.content == "Stopping the round."
     reveal_may_go.set()
     reveal = await trivia_club.next_message(channel, question, "The answer was")
-    assert f"<@{alice.id}> +3" in reveal.content
+    assert f"<@{alice.id}> +3" in text_of(reveal)
     end = await trivia_club.next_message(channel, reveal, "That's the round!")
-    assert f"<@{alice.id}>: 3 point(s)" in end.content
+    assert f"<@{alice.id}>: 3 point(s)" in text_of(end)
     await stop_completed  # the stop finished without raising (no error reply)
 
-    texts = [m.content for m in fake.channel_messages(channel, include_interactions=True)]
+    texts = [text_of(m) for m in fake.channel_messages(channel, include_interactions=True)]
     assert not [text for text in texts if "error id" in text]
     assert texts.count("Stopping the round.") == 1
     assert not [text for text in texts if "The round was stopped." in text]

@@ -372,6 +372,97 @@ def paper_moons() -> FilmRecord:
     )
 
 
+HARBOR_TALK = "021_roundtable.txt"
+HARBOR_PRESS = "022_press.txt"
+
+
+def harbor_lights() -> FilmRecord:
+    """A made-up film with a roundtable of four speakers: quotes good, fragmentary and echoing."""
+    pia, omar, lena, ravi = "Pia Sandoval", "Omar Whitlock", "Lena Aho", "Ravi Menon"
+    return FilmRecord(
+        slug="harbor-lights",
+        title="Harbor Lights",
+        year=2019,
+        infobox=_infobox(("Director", (pia,)), ("Music", (ravi,)), ("Editing", (omar,))),
+        runtime_minutes=97,
+        release_date=None,
+        money=(),
+        reviews=(),
+        lead="Harbor Lights is a 2019 film.",
+        sections=(Section(("Production",), "Filming took place on a ferry.", 0, spoiler=False),),
+        cast=_cast(("Lena Aho", "Marit", "a ferry pilot who counts the gulls")),
+        quotes=(
+            _quote(
+                pia,
+                "We rebuilt the ferry's wheelhouse inside a disused tram depot.",
+                HARBOR_TALK,
+                4,
+            ),
+            _quote(omar, "Even though the footage looked calm on the monitors.", HARBOR_TALK, 6),
+            _quote(
+                lena,
+                "When my character lies to the harbor master, she is protecting her brother.",
+                HARBOR_TALK,
+                8,
+            ),
+            _quote(
+                ravi,
+                "I wrote the ferry theme on a detuned accordion found in a lighthouse.",
+                HARBOR_TALK,
+                10,
+            ),
+            _quote(
+                pia,
+                "We told the crew, 'Nobody leaves the boat before the fog lifts.",
+                HARBOR_TALK,
+                12,
+            ),
+            _quote(
+                omar,
+                "Like with the gulls, we waited for weeks until the weather turned.",
+                HARBOR_TALK,
+                14,
+            ),
+            _quote(
+                lena,
+                "The storm scenes... we froze for three nights in borrowed raincoats.",
+                HARBOR_TALK,
+                16,
+            ),
+            _quote(
+                ravi,
+                "Did we? I honestly think the accordion chose the melody for us.",
+                HARBOR_TALK,
+                18,
+            ),
+            _quote(omar, "I think that was really something that we would do.", HARBOR_TALK, 20),
+            _quote(
+                lena,
+                "Marit counts gulls because counting keeps her panic quiet at sea.",
+                HARBOR_PRESS,
+                3,
+            ),
+            _quote(
+                omar,
+                "Cutting the finale took eleven versions and two broken laptops.",
+                HARBOR_PRESS,
+                5,
+                spoiler=True,
+            ),
+        ),
+        sources=(
+            SourceDocument(
+                HARBOR_TALK,
+                DocumentKind.INTERVIEW,
+                publication="Quayside Weekly",
+                published=dt.date(2019, 5, 2),
+            ),
+            SourceDocument(HARBOR_PRESS, DocumentKind.INTERVIEW, title="Four people, one ferry"),
+            SourceDocument("020_article.txt", DocumentKind.ARTICLE, title="Harbor Lights"),
+        ),
+    )
+
+
 def by_text(questions: tuple[Question, ...]) -> dict[str, Question]:
     return {question.text: question for question in questions}
 

@@ -13,9 +13,15 @@ from bot.models import FilmRecord, QuestionKind
 from bot.text import fold
 from bot.trivia.questions import generate_questions
 from bot.trivia.questions.choices import CHOICE_COUNT
-from tests.bot.trivia.questions.films import by_text, lantern_keeper, paper_moons, ruby_sparks
+from tests.bot.trivia.questions.films import (
+    by_text,
+    harbor_lights,
+    lantern_keeper,
+    paper_moons,
+    ruby_sparks,
+)
 
-FILMS = (ruby_sparks, lantern_keeper, paper_moons)
+FILMS = (ruby_sparks, lantern_keeper, paper_moons, harbor_lights)
 
 
 def _spaced(text: str) -> str:
@@ -65,9 +71,8 @@ def test_ruby_sparks_counts_per_kind() -> None:
         QuestionKind.ACTOR: 12,
         QuestionKind.CHARACTER: 11,
         QuestionKind.DESCRIPTION: 9,
-        QuestionKind.QUOTE: 5,
         QuestionKind.NUMBER: 7,
-    }
+    }  # no quote questions: only the two directors are interviewed
 
 
 def test_paper_moons_sparse_data() -> None:
@@ -136,7 +141,6 @@ def test_order_is_fixed_family_by_family() -> None:
         QuestionKind.CREDIT.value,
         "cast",
         QuestionKind.DESCRIPTION.value,
-        QuestionKind.QUOTE.value,
         QuestionKind.NUMBER.value,
     ]
     assert [question.text for question in questions[:7]] == [
@@ -156,3 +160,13 @@ def test_order_is_fixed_family_by_family() -> None:
     )
     actors = [question.answer for question in questions if question.kind is QuestionKind.ACTOR]
     assert actors[:3] == ["Paul Dano", "Zoe Kazan", "Antonio Banderas"]  # cast-list order
+
+
+def test_every_generated_question_says_where_it_comes_from() -> None:
+    questions = generate_questions(ruby_sparks())
+    origins = {question.source: question.origin for question in questions}
+    assert all(origins.values())
+    by_question = by_text(questions)
+    assert by_question["Who directed Ruby Sparks?"].origin == "the article on Ruby Sparks (infobox)"
+    gross = by_question["How much did Ruby Sparks gross at the box office?"]
+    assert gross.origin.startswith("the article on Ruby Sparks")
