@@ -262,3 +262,23 @@ async def test_seasons_keep_history(database):
 
 async def test_speakers_by_film_lists_each_films_speakers(loaded) -> None:
     assert await loaded.speakers_by_film() == {"ruby-sparks": frozenset(await loaded.speakers())}
+
+
+def test_migration_numbers_are_unique_and_consecutive():
+    numbers = sorted(int(p.name.split("_", 1)[0]) for p in MIGRATIONS.glob("*.sql"))
+    assert numbers == list(range(1, len(numbers) + 1))
+
+
+async def test_a_database_from_before_the_notes_gains_their_columns(db_path):
+    (notes,) = MIGRATIONS.glob("*_notes.sql")
+    before = int(notes.name.split("_", 1)[0]) - 1
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    with sqlite3.connect(db_path) as conn:
+        for path in sorted(MIGRATIONS.glob("*.sql"))[:before]:
+            conn.executescript(path.read_text(encoding="utf-8"))
+        conn.execute(f"PRAGMA user_version = {before}")
+    async with await Database.open(db_path) as db:
+        assert await db.schema_version() == LAST_MIGRATION
+    with sqlite3.connect(db_path) as conn:
+        for table in ("cast_members", "credits"):
+            assert "note" in {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
