@@ -32,6 +32,7 @@ from bot.trivia.engine import REVEAL_PAUSE
 from cogs.trivia import TriviaCog
 from loopback.clock import FakeClock
 from loopback.harness import LOOPBACK_TOKEN, run_bot
+from loopback.limits import INTENT_MESSAGE_CONTENT
 from loopback.records import FakeChannel, FakeUser, PostedMessage
 from loopback.server import FakeDiscord
 
@@ -196,7 +197,7 @@ async def run_load(folder: Path, *, channels: int = 20, lookups: int = 200) -> L
     seeds = folder / "seeds"
     shutil.copytree(PROJECT_SEEDS, seeds)
     result = LoadResult()
-    async with FakeDiscord() as fake:
+    async with FakeDiscord(privileged_intents=INTENT_MESSAGE_CONTENT) as fake:
         owner = fake.user("owner")
         settings = Settings(
             discord_token=LOOPBACK_TOKEN,

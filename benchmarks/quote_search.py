@@ -149,7 +149,7 @@ async def run(quote_count: int, film_count: int, query_count: int, seed: int) ->
             print(f"loaded the database (with the FTS5 index) in {elapsed:.1f} s")
             started = time.perf_counter()
             frequencies = await database.quote_term_frequencies()
-            vocabulary = Vocabulary(frequencies, frequencies, await database.quote_count())
+            vocabulary = Vocabulary(frequencies, await database.quote_count())
             print(
                 f"built the correction vocabulary ({len(vocabulary):,} terms) in "
                 f"{(time.perf_counter() - started) * 1000:.0f} ms (once per reseed)"
@@ -186,7 +186,7 @@ async def run(quote_count: int, film_count: int, query_count: int, seed: int) ->
             for query in rerank_queries:
                 words = " ".join(query_words(query))
                 started = time.perf_counter()
-                max(range(len(texts)), key=lambda i, w=words: rerank_score(w, texts[i]))
+                max(rerank_score(words, text) for text in texts)
                 rerank_times.append(time.perf_counter() - started)
 
     print(summary("fts5 + rerank (QuoteService)", fts_times, fts_hits))

@@ -6,17 +6,20 @@ This is the one module of ``bot/`` that knows about Discord; everything it wires
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import uuid
 from dataclasses import dataclass
 from typing import Any
 
+import aiohttp
 import discord
 from discord import app_commands
 from discord.ext import commands
+from discord.voice_client import VoiceClient
 
 from bot.config import Settings
-from bot.errors import FilmClubError
+from bot.errors import FilmClubError, StartupError
 from bot.idempotency import RecentIds
 from bot.options import OptionLimit, option_problem
 from bot.services.cast import CastService
@@ -31,7 +34,16 @@ from bot.trivia.clock import Clock, MonotonicClock
 from bot.trivia.events import JudgeFn
 from bot.trivia.judge import judge as default_judge
 
-__all__ = ["EXTENSIONS", "FilmClubBot", "Services", "create_bot", "run_bot"]
+__all__ = [
+    "EXTENSIONS",
+    "LOGIN_REFUSED",
+    "MISSING_INTENT",
+    "NO_NETWORK",
+    "FilmClubBot",
+    "Services",
+    "create_bot",
+    "run_bot",
+]
 
 log = logging.getLogger(__name__)
 
@@ -41,10 +53,25 @@ EXTENSIONS = (
     "cogs.quotes",
     "cogs.spoilers",
     "cogs.admin",
+    "cogs.club",
     "cogs.trivia",
     "cogs.trivia_admin",
 )
 """The cogs to load, in order; one that fails to load is logged and skipped."""
+
+LOGIN_REFUSED = (
+    "Discord refused the token in DISCORD_TOKEN. Reset it on the Bot page of"
+    " https://discord.com/developers/applications and put the new one in .env."
+)
+MISSING_INTENT = (
+    "The Message Content intent is not enabled for this bot. Enable it on the Bot page of the"
+    " Developer Portal, or set FILMCLUB_MESSAGE_CONTENT=false to play trivia with buttons."
+)
+NO_NETWORK = "Cannot reach Discord ({error}). Check the network connection and try again."
+NOT_SYNCED = (
+    "slash commands are not synced on start: run `python -m bot sync` once (global), or set"
+    " FILMCLUB_DEV_GUILD for a test server"
+)
 
 GENERIC_APOLOGY = "Sorry, something went wrong on our side (error id `{error_id}`)."
 
@@ -190,6 +217,8 @@ class FilmClubBot(commands.Bot):
     """The film-club bot: slash commands only, no pings, services built in ``setup_hook``."""
 
     def __init__(self, settings: Settings, *, clock: Clock, judge: JudgeFn, **options: Any) -> None:
+        # The bot never joins voice; discord.py would warn twice that voice is unsupported.
+        VoiceClient.warn_nacl = VoiceClient.warn_dave = False
         options.setdefault("intents", intents_for(settings))
         super().__init__(
             command_prefix=commands.when_mentioned,
@@ -223,16 +252,39 @@ class FilmClubBot(commands.Bot):
             await self._services.trivia.prepare()
         for failure in report.failures if report is not None else ():
             log.error("film failed to load, the others loaded: %s", failure)
+        await self._services.quotes.warm()
         for extension in EXTENSIONS:
             try:
                 await self.load_extension(extension)
             except commands.ExtensionError:
                 log.exception("could not load %s", extension)
+        await self._log_summary()
         if self.settings.dev_guild_id is not None:
             guild = discord.Object(id=self.settings.dev_guild_id)
             self.tree.copy_global_to(guild=guild)
             synced = await self.tree.sync(guild=guild)
-            log.info("synced %d commands to the development guild", len(synced))
+            log.info(
+                "synced %d commands to the development guild %s",
+                len(synced),
+                self.settings.dev_guild_id,
+            )
+        else:
+            log.info(NOT_SYNCED)
+
+    async def _log_summary(self) -> None:
+        """One start-up line each: what is loaded, and which intents the bot asks for."""
+        database = self.services.database
+        films, quotes = await database.film_count(), await database.quote_count()
+        log.info(
+            "loaded %d film(s) and %d quote(s) from %s", films, quotes, self.settings.seeds_dir
+        )
+        wanted = sorted(name for name, on in self.intents if on)
+        note = "" if self.intents.message_content else " (no message content: trivia uses buttons)"
+        log.info("intents: %s%s", ", ".join(wanted), note)
+
+    async def on_ready(self) -> None:
+        """Say who the bot is and where it is."""
+        log.info("connected as %s to %d server(s)", self.user, len(self.guilds))
 
     async def is_bot_admin(self, user: discord.abc.User) -> bool:
         """True for the application's owner or team members, and FILMCLUB_ADMINS."""
@@ -269,14 +321,42 @@ def create_bot(
     return FilmClubBot(settings, clock=clock or MonotonicClock(), judge=judge, **client_options)
 
 
-async def run_bot(settings: Settings, *, sync_globally: bool = False) -> None:
-    """Log in and run until stopped; with ``sync_globally``, register commands and exit."""
+async def run_bot(
+    settings: Settings, *, sync_globally: bool = False, stop: asyncio.Event | None = None
+) -> None:
+    """Log in and run until ``stop`` is set; with ``sync_globally``, register commands and exit.
+
+    Stopping closes the bot gracefully: running rounds end with a message, then the database
+    closes. A bad token, a privileged intent not enabled or no network raise `StartupError`
+    with one line saying what to do.
+    """
     if not settings.discord_token:
         raise ValueError("DISCORD_TOKEN is required")
-    async with create_bot(settings) as bot:
-        if sync_globally:
-            await bot.login(settings.discord_token)  # runs setup_hook
-            synced = await bot.tree.sync()
-            log.info("synced %d commands globally", len(synced))
-            return
-        await bot.start(settings.discord_token)
+    try:
+        async with create_bot(settings) as bot:
+            if sync_globally:
+                await bot.login(settings.discord_token)  # runs setup_hook
+                synced = await bot.tree.sync()
+                log.info("synced %d commands globally", len(synced))
+                return
+            await _serve(bot, settings.discord_token, stop or asyncio.Event())
+    except discord.LoginFailure as error:
+        raise StartupError(LOGIN_REFUSED) from error
+    except discord.PrivilegedIntentsRequired as error:
+        raise StartupError(MISSING_INTENT) from error
+    except (aiohttp.ClientConnectorError, discord.GatewayNotFound) as error:
+        raise StartupError(NO_NETWORK.format(error=error)) from error
+
+
+async def _serve(bot: FilmClubBot, token: str, stop: asyncio.Event) -> None:
+    """Run the bot until it stops by itself (raising its error) or ``stop`` is set."""
+    runner = asyncio.create_task(bot.start(token), name="filmclub-bot")
+    stopper = asyncio.create_task(stop.wait(), name="filmclub-stop")
+    try:
+        done, _ = await asyncio.wait({runner, stopper}, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        stopper.cancel()
+    if runner not in done:
+        log.info("stopping: ending running rounds and closing the database")
+        await bot.close()
+    await runner

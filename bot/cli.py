@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import logging
+import signal
 import sqlite3
 import sys
 import time
@@ -13,7 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from bot.config import ConfigError, Settings
-from bot.errors import SeedError
+from bot.errors import SeedError, StartupError
 from bot.models import FilmFailure
 from bot.reports import (
     failures_summary,
@@ -35,6 +37,7 @@ EXIT_FAILURE = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 """Ctrl-C while a command runs (the shell's 128 + SIGINT)."""
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
 LOGIN_HELP = """\
 No DISCORD_TOKEN is set, so the bot cannot log in to Discord.
@@ -142,7 +145,9 @@ async def _seed(settings: Settings, args: argparse.Namespace) -> int:
         try:
             async with await Database.open(database_path) as database:
                 knowledge = KnowledgeService(database, seeds_dir)
-                report = await knowledge.reseed(allow_empty=args.allow_empty)
+                report = await knowledge.reseed(
+                    keep_films=True, full=True, allow_empty=args.allow_empty
+                )
         except (sqlite3.Error, OSError) as error:
             print(f"error: database {database_path}: {error}", file=sys.stderr)
             return EXIT_FAILURE
@@ -167,13 +172,37 @@ async def _seed(settings: Settings, args: argparse.Namespace) -> int:
     return EXIT_FAILURE if failures else EXIT_OK
 
 
+async def _serve_until_signalled(settings: Settings, command: str) -> None:
+    """Run the bot; SIGINT (Ctrl-C) and SIGTERM stop it gracefully."""
+    from bot.app import run_bot
+
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    installed = []
+    for signum in STOP_SIGNALS:
+        # Not on Windows, nor outside the main thread: Ctrl-C then interrupts as usual.
+        with contextlib.suppress(NotImplementedError, ValueError, RuntimeError):
+            loop.add_signal_handler(signum, stop.set)
+            installed.append(signum)
+    try:
+        await run_bot(settings, sync_globally=command == "sync", stop=stop)
+    finally:
+        for signum in installed:
+            loop.remove_signal_handler(signum)
+
+
 def _run(settings: Settings, command: str) -> int:
     if not settings.discord_token:
         print(LOGIN_HELP, file=sys.stderr)
         return EXIT_USAGE
-    from bot.app import run_bot
-
-    asyncio.run(run_bot(settings, sync_globally=command == "sync"))
+    try:
+        asyncio.run(_serve_until_signalled(settings, command))
+    except StartupError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_FAILURE
+    except KeyboardInterrupt:  # a second Ctrl-C while stopping
+        print("stopped", file=sys.stderr)
+        return EXIT_INTERRUPTED
     return EXIT_OK
 
 

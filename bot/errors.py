@@ -28,6 +28,7 @@ __all__ = [
     "RoundAlreadyRunning",
     "RoundStateError",
     "SeedError",
+    "StartupError",
     "UnknownFilmError",
     "printable_path",
 ]
@@ -46,6 +47,10 @@ def printable_path(path: Path | str) -> str:
     )
 
 
+class StartupError(FilmClubError):
+    """The bot cannot start (bad token, intent not enabled, no network); the message says why."""
+
+
 class SeedError(FilmClubError):
     """A seed document or trivia list cannot be read or parsed; shown as ``path:line: message``."""
 
@@ -56,6 +61,10 @@ class SeedError(FilmClubError):
         shown = printable_path(path)
         where = f"{shown}:{line}" if line is not None else shown
         super().__init__(f"{where}: {' '.join(message.split())}")
+
+    def __reduce__(self) -> tuple[type[SeedError], tuple[str, str, int | None]]:
+        """Pickle by the constructor's arguments (films are parsed in worker processes)."""
+        return type(self), (self.path, self.message, self.line)
 
 
 class NotFoundError(FilmClubError):

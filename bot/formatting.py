@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Final
 
 __all__ = [
@@ -17,6 +18,7 @@ __all__ = [
     "MESSAGE_LIMIT",
     "escape_markup",
     "escape_spoiler_bars",
+    "join_capped",
     "split_message",
     "spoiler",
     "trim",
@@ -129,3 +131,29 @@ def split_message(
     escaped = escape_spoiler_bars(text)
     room = limit - 2 * len(SPOILER_TAG)
     return tuple(f"{SPOILER_TAG}{piece}{SPOILER_TAG}" for piece in _pieces(escaped, room))
+
+
+MORE_TEMPLATE = "and {count} more"
+"""How `join_capped` names the items it had no room for."""
+
+
+def join_capped(items: Sequence[str], room: int, *, separator: str = ", ") -> str:
+    """Join ``items`` within ``room`` characters, ending with "and N more" when some don't fit.
+
+    Items are never cut; as many as fit are kept, in order, with room left for the summary.
+    """
+    joined = separator.join(items)
+    if len(joined) <= room:
+        return joined
+    kept: list[str] = []
+    used = 0
+    for index, item in enumerate(items):
+        rest = len(items) - index - 1
+        summary = separator + MORE_TEMPLATE.format(count=rest) if rest else ""
+        cost = (len(separator) if kept else 0) + len(item)
+        if used + cost + len(summary) > room:
+            break
+        kept.append(item)
+        used += cost
+    more = MORE_TEMPLATE.format(count=len(items) - len(kept))
+    return separator.join([*kept, more]) if kept else more

@@ -2,27 +2,45 @@
 
 A film fails alone (its folder, or its own ``trivia.yaml``); so does a list of
 ``seeds/trivia/``, recorded as a failure named ``trivia/<file>`` and left out until fixed.
+
+Also the digest of a film folder, so a reseed re-reads only the films whose files (or the code
+that parses them) changed, and the loading of one film folder or of the lists alone for it.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import functools
+import hashlib
 import logging
+from collections.abc import Iterable
 from pathlib import Path
 
 from bot.errors import SeedError
 from bot.models import FilmFailure, FilmRecord, KnowledgeBase, TriviaList
-from bot.parsing import LISTS_FOLDER, film_failure, parse_seeds
+from bot.parsing import LISTS_FOLDER, film_failure, parse_film, parse_seeds
+from bot.parsing import folders as safe
 from bot.parsing.folders import film_files, inside, optional_file
 from bot.trivia.custom import list_name, load_trivia_list
 
-__all__ = ["LIST_SUFFIX", "TRIVIA_FILE", "load_seeds", "read_seeds"]
+__all__ = [
+    "LIST_SUFFIX",
+    "TRIVIA_FILE",
+    "film_folders",
+    "folder_digest",
+    "load_film",
+    "load_lists",
+    "load_seeds",
+    "read_seeds",
+]
 
 TRIVIA_FILE = "trivia.yaml"
 
 log = logging.getLogger(__name__)
 LIST_SUFFIX = ".yaml"
 """Files of ``seeds/trivia/`` with this suffix are lists; anything else there is ignored."""
+_DIGEST_BYTES = 16
+_CODE_ROOT = Path(__file__).resolve().parent
 
 
 def _film_list(film: FilmRecord, folder: Path) -> TriviaList | None:
@@ -108,3 +126,66 @@ def read_seeds(seeds_dir: Path) -> KnowledgeBase:
         log.exception("unexpected failure while reading %s", seeds_dir)
         reason = " ".join(f"{type(error).__name__}: {error}".split())
         raise SeedError(seeds_dir, f"could not read the seeds ({reason})") from error
+
+
+def film_folders(seeds_dir: Path) -> list[Path]:
+    """The film folders of a seeds folder, in name order; raises `SeedError` if it is missing.
+
+    Only real folders inside it: a symlink out of it, a loop or a bad name is left out.
+    """
+    if not seeds_dir.is_dir():
+        raise SeedError(seeds_dir, "the seeds folder does not exist")
+    return safe.film_folders(seeds_dir, ignore=(LISTS_FOLDER,)).paths
+
+
+def load_film(folder: Path) -> FilmRecord:
+    """Parse and validate one film folder with its own trivia; raises `SeedError`."""
+    film = parse_film(folder)
+    return _with_trivia(film, _film_list(film, folder))
+
+
+def load_lists(seeds_dir: Path, slugs: Iterable[str]) -> tuple[list[TriviaList], list[FilmFailure]]:
+    """The films' own lists (of ``slugs``) and the lists of ``seeds/trivia/``, with failures.
+
+    Lists are small and read on every reseed, so films a reseed does not re-read keep theirs.
+    """
+    own: list[TriviaList] = []
+    failures: list[FilmFailure] = []
+    taken = set(slugs)
+    for slug in sorted(taken):
+        path = seeds_dir / slug / TRIVIA_FILE
+        try:
+            if not optional_file(path, seeds_dir):
+                continue
+            own.append(load_trivia_list(path, name=slug, film=slug))
+        except SeedError as error:
+            failures.append(film_failure(slug, error))
+    topics, broken, _skipped = _topic_lists(seeds_dir, taken)
+    return [*own, *topics], [*failures, *broken]
+
+
+@functools.cache
+def _code_digest() -> bytes:
+    """A digest of the bot's own code: a new version may parse the same files differently."""
+    digest = hashlib.blake2b(digest_size=_DIGEST_BYTES)
+    for path in sorted(_CODE_ROOT.rglob("*.py")):
+        digest.update(path.relative_to(_CODE_ROOT).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.digest()
+
+
+def folder_digest(folder: Path) -> str:
+    """A digest of a film folder's files (names, sizes, modification times) and of the code.
+
+    File metadata, not content: reading a thousand films' documents to find the one that
+    changed would take longer than the reseed of that one film.
+    """
+    digest = hashlib.blake2b(_code_digest(), digest_size=_DIGEST_BYTES)
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        try:
+            stat = path.stat()
+        except OSError as exc:
+            raise SeedError(path, f"cannot read the file ({exc.strerror or exc})") from exc
+        name = path.relative_to(folder).as_posix()
+        digest.update(f"{name}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
+    return digest.hexdigest()

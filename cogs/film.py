@@ -108,18 +108,6 @@ class FilmCog(commands.GroupCog, group_name="film", group_description="Films the
         """List every film."""
         await send_text(interaction, list_text(await services(interaction).films.films()))
 
-    @app_commands.command(name="choose", description="Set this server's film for commands")
-    @app_commands.describe(film="The film commands use when none is given")
-    @app_commands.guild_only()
-    @app_commands.default_permissions(manage_guild=True)
-    @app_commands.checks.has_permissions(manage_guild=True)
-    async def choose(self, interaction: Interaction, film: Film) -> None:
-        """Make a film the server's default."""
-        await services(interaction).films.choose_for_guild(interaction.guild_id or 0, film)
-        await interaction.response.send_message(
-            f"This server's film is now **{escape_markup(film.display)}**."
-        )
-
 
 async def setup(bot: FilmClubBot) -> None:
     """Load the cog."""

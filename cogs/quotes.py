@@ -83,6 +83,17 @@ class QuoteCog(commands.Cog):
         reply = quote_text(result, spoilers_shown=await spoilers_allowed(interaction))
         await send_text(interaction, reply)
 
+    @quote.autocomplete("text")
+    async def text_autocomplete(
+        self, interaction: Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        """Quotes matching what has been typed so far; choosing one shows exactly that quote."""
+        film = await film_scope(interaction)
+        found = await services(interaction).quotes.suggest_quotes(
+            current, film, AUTOCOMPLETE_CHOICE_LIMIT
+        )
+        return choices([(suggestion.label, suggestion.value) for suggestion in found])
+
     @quote.autocomplete("speaker")
     async def speaker_autocomplete(
         self, interaction: Interaction, current: str

@@ -22,6 +22,7 @@ from console.session import Session
 from console.world import QUIET, SPOILERS, YOU, build_world
 from loopback.clock import FakeClock
 from loopback.harness import run_bot
+from loopback.limits import INTENT_MESSAGE_CONTENT
 from loopback.records import LoopbackError
 from loopback.server import FakeDiscord
 
@@ -92,7 +93,8 @@ async def open_console(
     clock = FakeClock()
     bot = create_bot(settings, clock=clock)
     try:
-        async with FakeDiscord(owner_name=YOU) as fake:
+        # The console plays typed rounds, so its "application" has Message Content enabled.
+        async with FakeDiscord(owner_name=YOU, privileged_intents=INTENT_MESSAGE_CONTENT) as fake:
             world = build_world(fake)
             async with run_bot(bot, fake):
                 spoilers = world.channels[SPOILERS]

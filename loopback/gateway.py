@@ -1,27 +1,44 @@
-"""The fake gateway: HELLO, IDENTIFY -> READY + GUILD_CREATE, heartbeats, and dispatches."""
+"""The fake gateway: HELLO, IDENTIFY -> READY + GUILD_CREATE, heartbeats, resumes, dispatches.
+
+Intents are applied as Discord does (events/gateway.mdx): a privileged intent the application
+has not enabled closes the connection with 4014, a wrong token with 4004; guild messages need
+GUILD_MESSAGES, and without MESSAGE_CONTENT other users' messages arrive with empty content.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import json
 import secrets
+from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
 from aiohttp import WSMsgType, web
 
+from loopback.limits import (
+    CLOSE_AUTHENTICATION_FAILED,
+    CLOSE_DISALLOWED_INTENTS,
+    CLOSE_UNKNOWN_ERROR,
+    INTENT_GUILD_MESSAGES,
+    INTENT_MESSAGE_CONTENT,
+    PRIVILEGED_INTENTS,
+)
 from loopback.payloads import channel_payload, guild_payload, ready_payload
-from loopback.permissions import with_overwrites
 from loopback.store import Store
 
 __all__ = ["Gateway", "GatewaySession"]
 
 Json = dict[str, Any]
 HEARTBEAT_INTERVAL_MS = 41_250
+MESSAGE_EVENTS = frozenset({"MESSAGE_CREATE", "MESSAGE_UPDATE"})
+CONTENT_FIELDS = ("content", "embeds", "attachments", "components")
+INVALID_SESSION = 9
+RECONNECT = 7
 
 
 class GatewaySession:
-    """One connected websocket with its own sequence numbers."""
+    """One gateway session (it may move to a new websocket when resumed)."""
 
     def __init__(self, ws: web.WebSocketResponse) -> None:
         self.ws = ws
@@ -29,6 +46,7 @@ class GatewaySession:
         self.session_id = secrets.token_hex(16)
         self.intents: int | None = None
         self.received: list[Json] = []
+        self.sent: list[Json] = []
         self._lock = asyncio.Lock()
 
     async def send(self, op: int, data: Any, event: str | None = None) -> None:
@@ -38,24 +56,63 @@ class GatewaySession:
             if op == 0:
                 self.sequence += 1
                 payload["s"] = self.sequence
+                self.sent.append(payload)
             if not self.ws.closed:
                 await self.ws.send_str(json.dumps(payload))
+
+    def wants(self, event: str, data: Json) -> bool:
+        """Whether this session's intents subscribe it to `event`."""
+        if event in MESSAGE_EVENTS and data.get("guild_id"):
+            return bool((self.intents or 0) & INTENT_GUILD_MESSAGES)
+        return True
+
+    def shape(self, event: str, data: Json, bot_id: int) -> Json:
+        """Blank other users' message content when the session lacks MESSAGE_CONTENT."""
+        if event not in MESSAGE_EVENTS or (self.intents or 0) & INTENT_MESSAGE_CONTENT:
+            return data
+        author = str((data.get("author") or {}).get("id"))
+        mentioned = any(str(m.get("id")) == str(bot_id) for m in data.get("mentions") or [])
+        if author == str(bot_id) or mentioned or not data.get("guild_id"):
+            return data
+        return data | {"content": "", "embeds": [], "attachments": [], "components": []}
 
 
 class Gateway:
     """Accepts gateway websockets and fans dispatches out to identified sessions."""
 
-    def __init__(self, store: Store, resume_url: Callable[[], str]) -> None:
+    def __init__(
+        self,
+        store: Store,
+        resume_url: Callable[[], str],
+        *,
+        token: str,
+        privileged_intents: int,
+    ) -> None:
         self.store = store
         self.resume_url = resume_url
+        self.token = token
+        self.privileged_intents = privileged_intents
         self.sessions: list[GatewaySession] = []
         self.connections: list[GatewaySession] = []
+        self.resumable: dict[str, GatewaySession] = {}
         self.identified = asyncio.Event()
+        self.identifies = 0
+        self.resumes = 0
+        self.closed_with: list[int] = []
+        self.duplicates: Counter[str] = Counter()
 
     async def dispatch(self, event: str, data: Json) -> None:
-        """Send a DISPATCH (op 0) event to every identified session."""
+        """Send a DISPATCH (op 0) event to every identified session that wants it."""
+        copies = 1
+        if self.duplicates[event] > 0:
+            self.duplicates[event] -= 1
+            copies = 2  # delivered twice, as after a resume that replays an event
         for session in list(self.sessions):
-            await session.send(0, data, event)
+            if not session.wants(event, data):
+                continue
+            shaped = session.shape(event, data, self.store.bot_user.id)
+            for _ in range(copies):
+                await session.send(0, shaped, event)
 
     def guild_create(self, guild_id: int) -> Json:
         """Build the GUILD_CREATE payload from the current state of a guild."""
@@ -65,10 +122,8 @@ class Gateway:
             self.store.ensure_member(guild_id, self.store.users[user_id])
             for user_id in state.members
         ]
-        payload = guild_payload(state.guild, state.channels, state.roles, members)
-        for channel in payload["channels"]:
-            with_overwrites(channel, self.store.overwrites)
-        return payload
+        overwrites = self.store.overwrites
+        return guild_payload(state.guild, state.channels, state.roles, members, overwrites)
 
     async def handle(self, request: web.Request) -> web.WebSocketResponse:
         """Serve one gateway connection until it closes."""
@@ -80,16 +135,18 @@ class Gateway:
         try:
             async for message in ws:
                 if message.type is WSMsgType.TEXT:
-                    await self._on_payload(session, json.loads(message.data))
+                    session = await self._on_payload(session, json.loads(message.data))
                 elif message.type is WSMsgType.ERROR:
                     break
         finally:
-            self.connections.remove(session)
-            if session in self.sessions:
-                self.sessions.remove(session)
+            if session.ws is ws:  # a resumed session lives on in another handler
+                if session in self.connections:
+                    self.connections.remove(session)
+                if session in self.sessions:
+                    self.sessions.remove(session)
         return ws
 
-    async def _on_payload(self, session: GatewaySession, payload: Json) -> None:
+    async def _on_payload(self, session: GatewaySession, payload: Json) -> GatewaySession:
         session.received.append(payload)
         op = payload.get("op")
         data = payload.get("d")
@@ -98,13 +155,24 @@ class Gateway:
         elif op == 2:
             await self._identify(session, data or {})
         elif op == 6:
-            self.sessions.append(session)
-            await session.send(0, {}, "RESUMED")
+            return await self._resume(session, data or {})
         elif op == 8:
             await self._member_chunk(session, data or {})
+        return session
+
+    async def _close(self, session: GatewaySession, code: int, reason: str) -> None:
+        self.closed_with.append(code)
+        self.store.notify()
+        await session.ws.close(code=code, message=reason.encode())
 
     async def _identify(self, session: GatewaySession, data: Json) -> None:
+        if data.get("token") != self.token:
+            await self._close(session, CLOSE_AUTHENTICATION_FAILED, "Authentication failed.")
+            return
         session.intents = int(data.get("intents", 0))
+        if session.intents & PRIVILEGED_INTENTS & ~self.privileged_intents:
+            await self._close(session, CLOSE_DISALLOWED_INTENTS, "Disallowed intent(s).")
+            return
         store = self.store
         ready = ready_payload(
             store.bot_user,
@@ -117,7 +185,45 @@ class Gateway:
         for guild_id in list(store.guilds):
             await session.send(0, self.guild_create(guild_id), "GUILD_CREATE")
         self.sessions.append(session)
+        self.resumable[session.session_id] = session
+        self.identifies += 1
         self.identified.set()
+        store.notify()
+
+    async def _resume(self, fresh: GatewaySession, data: Json) -> GatewaySession:
+        """Continue an old session on a new socket, replaying what it missed; else op 9."""
+        old = self.resumable.get(str(data.get("session_id")))
+        if old is None or data.get("token") != self.token:
+            await fresh.send(INVALID_SESSION, False)
+            return fresh
+        seen = int(data.get("seq") or 0)
+        if old in self.sessions:
+            self.sessions.remove(old)
+        self.connections.remove(fresh)
+        old.ws = fresh.ws
+        self.connections.append(old)
+        for payload in [p for p in old.sent if int(p["s"]) > seen]:
+            await old.ws.send_str(json.dumps(payload))
+        await old.send(0, {}, "RESUMED")
+        self.sessions.append(old)
+        self.resumes += 1
+        self.store.notify()
+        return old
+
+    async def drop(self, *, resume: bool) -> None:
+        """Fault: end every session's connection; the bot resumes, or must identify anew."""
+        for session in list(self.sessions):
+            self.sessions.remove(session)
+            if resume:
+                await self._close(session, CLOSE_UNKNOWN_ERROR, "Unknown error.")
+            else:
+                self.resumable.pop(session.session_id, None)
+                await session.send(INVALID_SESSION, False)
+
+    async def ask_reconnect(self) -> None:
+        """Fault: send op 7 RECONNECT; the bot closes and resumes."""
+        for session in list(self.sessions):
+            await session.send(RECONNECT, None)
 
     async def _member_chunk(self, session: GatewaySession, data: Json) -> None:
         guild_id = int(data["guild_id"])
@@ -138,6 +244,14 @@ class Gateway:
         """Announce a channel added after the bot connected."""
         channel = self.store.guild_of(guild_id).channels[channel_index]
         await self.dispatch("CHANNEL_CREATE", channel_payload(channel, channel_index))
+
+    async def channel_update(self, guild_id: int, channel_index: int) -> None:
+        """Announce a channel's new permission overwrites."""
+        state = self.store.guild_of(guild_id)
+        channel = state.channels[channel_index]
+        overwrites = self.store.overwrites.get(channel.id, [])
+        payload = channel_payload(channel, channel_index, overwrites=overwrites)
+        await self.dispatch("CHANNEL_UPDATE", payload)
 
     async def close(self) -> None:
         """Close every open websocket."""

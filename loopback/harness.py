@@ -17,7 +17,7 @@ from discord.gateway import DiscordWebSocket
 from discord.http import Route
 
 from loopback.records import LoopbackError
-from loopback.server import FakeDiscord
+from loopback.server import DEFAULT_TOKEN, FakeDiscord
 
 __all__ = [
     "LOOPBACK_HOSTS",
@@ -32,7 +32,8 @@ __all__ = [
 
 ClientT = TypeVar("ClientT", bound=discord.Client)
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "::1", "localhost"})
-LOOPBACK_TOKEN = "loopback-token"  # noqa: S105 - not a secret: the fake accepts any token
+LOOPBACK_TOKEN = DEFAULT_TOKEN
+"""The token the fake accepts by default (any other gets 401 and gateway close 4004)."""
 
 
 class NonLoopbackRequestError(RuntimeError):
@@ -109,6 +110,9 @@ async def run_bot(
     install_loopback_guard(bot)
     with loopback_urls(fake):
         bot._connection.guild_ready_timeout = guild_ready_timeout
+        # discord.py waits 5 s before identifying again (Discord's identify rate limit); the
+        # fake has no such limit, so a test of "identify anew" need not wait.
+        bot.before_identify_hook = _identify_at_once  # type: ignore[method-assign]
         try:
             await bot.login(token)
         except BaseException:
@@ -124,6 +128,10 @@ async def run_bot(
             yield RunningBot(bot=bot, fake=fake, synced=synced)
         finally:
             await _shutdown(bot, connect, limit)
+
+
+async def _identify_at_once(shard_id: int | None, *, initial: bool = False) -> None:
+    """Replacement for `Client.before_identify_hook`: no wait before a new IDENTIFY."""
 
 
 async def _wait_ready(bot: discord.Client, connect: asyncio.Task[None], timeout: float) -> None:

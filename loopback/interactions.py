@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import secrets
-import time
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 import discord
 
 from loopback.gateway import Gateway
+from loopback.limits import ADMINISTRATOR, CONTEXT_BOT_DM, CONTEXT_GUILD
 from loopback.payloads import (
     DEFAULT_MEMBER_PERMISSIONS,
     channel_payload,
@@ -17,16 +17,25 @@ from loopback.payloads import (
     role_payload,
     user_payload,
 )
-from loopback.permissions import channel_permissions, with_overwrites
-from loopback.records import FakeChannel, FakeGuild, FakeRole, FakeUser, LoopbackError, Reply
+from loopback.records import (
+    FakeChannel,
+    FakeGuild,
+    FakeRole,
+    FakeUser,
+    LoopbackError,
+    NoResponseError,
+    NotVisibleError,
+    Reply,
+)
 from loopback.store import InteractionState, Store
 
-__all__ = ["PermissionsLike", "Sender", "perm_value"]
+__all__ = ["PermissionsLike", "Sender", "command_visible", "hidden_because", "perm_value"]
 
 Json = dict[str, Any]
-ADMINISTRATOR = 1 << 3
 ATTACHMENT = 11
 PermissionsLike = discord.Permissions | int | None
+DEADLINE_GRACE = 0.05
+"""Real seconds past the deadline the harness waits, so `answered` sees the clock pass it."""
 
 
 class Sender:
@@ -55,26 +64,32 @@ class Sender:
                 raise LoopbackError("no guild: call fake.add_guild() first")
         return guild, channel or guild.general, user or self.store.user_named("member")
 
-    def visible_commands(self, guild: FakeGuild) -> list[Json]:
-        """Guild commands first, then global ones."""
-        return self.store.commands.get(guild.id, []) + self.store.commands.get(None, [])
+    def visible_commands(self, guild: FakeGuild | None) -> list[Json]:
+        """Guild commands first, then global ones (in a DM, only global ones)."""
+        found = [] if guild is None else list(self.store.commands.get(guild.id, []))
+        return found + self.store.commands.get(None, [])
 
     def permissions(
-        self, guild: FakeGuild, user: FakeUser, roles: Sequence[FakeRole], given: PermissionsLike
+        self,
+        guild: FakeGuild,
+        user: FakeUser,
+        roles: Sequence[FakeRole],
+        given: PermissionsLike,
+        channel: FakeChannel | None = None,
     ) -> int:
-        """Make the user a member and return explicit or role-derived permissions."""
+        """Make the user a member; explicit permissions, or those from roles and overwrites."""
         self.store.ensure_member(guild.id, user, roles)
         value = perm_value(given)
-        return self.store.member_permissions(guild.id, user) if value is None else value
+        if value is not None:
+            return value
+        return self.store.member_permissions(guild.id, user, channel)
 
     @staticmethod
-    def check_visible(command: Mapping[str, Any], path: str, perms: int) -> None:
-        """Refuse commands whose `default_member_permissions` the user lacks, like Discord."""
-        required = command.get("default_member_permissions")
-        if required is None or perms & ADMINISTRATOR:
-            return
-        if int(required) & perms != int(required):
-            raise LoopbackError(f"/{path} is hidden from this user: needs permissions {required}")
+    def check_visible(command: Mapping[str, Any], path: str, perms: int, *, dm: bool) -> None:
+        """Refuse a command Discord would not show: contexts, then default_member_permissions."""
+        why = hidden_because(command, perms, dm=dm)
+        if why is not None:
+            raise NotVisibleError(f"/{path} is hidden from this user: {why}")
 
     def resolved(self, guild: FakeGuild, references: Sequence[tuple[int, int]]) -> Json:
         """Build the `resolved` block for user, channel, role, mentionable and file options."""
@@ -116,13 +131,15 @@ class Sender:
     ) -> InteractionState:
         """Register an interaction and dispatch INTERACTION_CREATE to the bot."""
         gateway = self.require_gateway()
-        member = self.store.ensure_member(channel.guild_id, user, roles)
+        member = None
+        if not channel.is_dm:
+            member = self.store.ensure_member(channel.guild_id, user, roles)
         state = InteractionState(
             id=self.store.ids.next(),
             token=secrets.token_urlsafe(24),
             type=kind,
             channel=channel,
-            created_at=time.monotonic(),
+            created_at=self.store.now(),
             clicked_message_id=clicked,
         )
         self.store.interactions[state.id] = state
@@ -133,20 +150,39 @@ class Sender:
             token=state.token,
             data=data,
             channel=channel,
+            user=user,
             member=member,
             permissions=perms,
-            app_permissions=channel_permissions(self.store, channel, self.store.bot_user),
+            app_permissions=self.store.bot_permissions(channel),
+            overwrites=self.store.channel_overwrites(channel),
             message=message,
             locale=locale,
         )
-        with_overwrites(payload["channel"], self.store.overwrites)
         await gateway.dispatch("INTERACTION_CREATE", payload)
         return state
 
     async def wait_reply(
         self, state: InteractionState, what: str, timeout: float, *, messages: int = 1
     ) -> Reply:
-        """Wait for the callback (and, after a thinking defer, the real answer)."""
+        """Wait for the callback (and, after a thinking defer, the real answer).
+
+        Waits for the first response no longer than Discord would (`response_deadline`).
+        """
+        store = self.store
+        due = state.created_at + store.response_deadline
+
+        def answered() -> str | None:
+            if state.callback_type is not None:
+                return "answered"
+            return "late" if store.now() > due or state.expired else None
+
+        first = min(timeout, max(0.0, due - store.now()) + DEADLINE_GRACE)
+        outcome = await store.wait_until(answered, first, what)
+        if outcome == "late":
+            raise NoResponseError(
+                f"no first response to {what} within {store.response_deadline} s:"
+                " Discord shows 'This interaction failed'"
+            )
 
         def ready() -> Reply | None:
             if state.callback_type == 5 and not (state.original_edited or state.followup_ids):
@@ -157,6 +193,35 @@ class Sender:
             return reply
 
         return await self.store.wait_until(ready, timeout, what)
+
+
+def hidden_because(command: Mapping[str, Any], perms: int, *, dm: bool) -> str | None:
+    """Why Discord would not show `command` to a user with `perms` (None when it would)."""
+    contexts = command.get("contexts")
+    if dm:
+        if command.get("guild_id"):
+            return "guild commands are not shown in DMs"
+        if contexts is not None and CONTEXT_BOT_DM not in contexts:
+            return f"its contexts {contexts} exclude DMs with the bot"
+        if command.get("dm_permission") is False:
+            return "dm_permission is false"
+        return None
+    if contexts is not None and CONTEXT_GUILD not in contexts:
+        return f"its contexts {contexts} exclude servers"
+    required = command.get("default_member_permissions")
+    if required is None or perms & ADMINISTRATOR:
+        return None
+    needed = int(required)
+    if needed == 0:  # "0": nobody but administrators (application-commands.mdx)
+        return "only administrators may use it"
+    if needed & perms != needed:
+        return f"needs permissions {required}"
+    return None
+
+
+def command_visible(command: Mapping[str, Any], perms: int, *, dm: bool) -> bool:
+    """Whether Discord shows `command` to a user with `perms` (in a DM when `dm`)."""
+    return hidden_because(command, perms, dm=dm) is None
 
 
 def perm_value(given: PermissionsLike) -> int | None:

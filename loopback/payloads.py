@@ -9,13 +9,16 @@ from typing import Any
 
 import discord
 
+from loopback.limits import CONTEXT_BOT_DM, CONTEXT_GUILD
 from loopback.records import FakeChannel, FakeGuild, FakeRole, FakeUser
 
 __all__ = [
     "DEFAULT_MEMBER_PERMISSIONS",
+    "DM_APP_PERMISSIONS",
     "SnowflakeFactory",
     "application_payload",
     "channel_payload",
+    "dm_channel_payload",
     "guild_payload",
     "interaction_payload",
     "member_payload",
@@ -45,6 +48,17 @@ DEFAULT_MEMBER_PERMISSIONS: int = discord.Permissions(
     connect=True,
     speak=True,
 ).value
+DM_APP_PERMISSIONS: int = discord.Permissions(
+    view_channel=True,
+    send_messages=True,
+    read_message_history=True,
+    add_reactions=True,
+    attach_files=True,
+    embed_links=True,
+    mention_everyone=True,
+    use_external_emojis=True,
+).value
+"""`app_permissions` in a DM with the bot (receiving-and-responding.mdx, interaction object)."""
 
 
 class SnowflakeFactory:
@@ -109,7 +123,23 @@ def role_payload(role: FakeRole, position: int) -> Json:
     }
 
 
-def channel_payload(channel: FakeChannel, position: int, permissions: int | None = None) -> Json:
+def dm_channel_payload(channel: FakeChannel, recipient: FakeUser) -> Json:
+    """Build a DM channel object between `recipient` and the bot."""
+    return {
+        "id": str(channel.id),
+        "type": channel.type,
+        "last_message_id": None,
+        "recipients": [user_payload(recipient)],
+        "flags": 0,
+    }
+
+
+def channel_payload(
+    channel: FakeChannel,
+    position: int,
+    permissions: int | None = None,
+    overwrites: Sequence[Json] = (),
+) -> Json:
     """Build a guild text channel object (with the resolved `permissions` for interactions)."""
     data: Json = {
         "id": str(channel.id),
@@ -117,7 +147,7 @@ def channel_payload(channel: FakeChannel, position: int, permissions: int | None
         "type": channel.type,
         "name": channel.name,
         "position": position,
-        "permission_overwrites": [],
+        "permission_overwrites": [dict(o) for o in overwrites],
         "nsfw": False,
         "topic": None,
         "last_message_id": None,
@@ -135,6 +165,7 @@ def guild_payload(
     channels: Sequence[FakeChannel],
     roles: Sequence[FakeRole],
     members: Sequence[Json],
+    overwrites: Mapping[int, Sequence[Json]] | None = None,
 ) -> Json:
     """Build the GUILD_CREATE payload for a fully available guild."""
     return {
@@ -150,7 +181,10 @@ def guild_payload(
         "emojis": [],
         "stickers": [],
         "roles": [role_payload(role, index) for index, role in enumerate(roles)],
-        "channels": [channel_payload(ch, index) for index, ch in enumerate(channels)],
+        "channels": [
+            channel_payload(ch, index, overwrites=(overwrites or {}).get(ch.id, ()))
+            for index, ch in enumerate(channels)
+        ],
         "members": list(members),
         "threads": [],
         "presences": [],
@@ -246,7 +280,6 @@ def message_payload(
     data: Json = {
         "id": str(message_id),
         "channel_id": str(channel.id),
-        "guild_id": str(channel.guild_id),
         "author": user_payload(author),
         "content": body.get("content") or "",
         "timestamp": now_iso(),
@@ -262,6 +295,8 @@ def message_payload(
         "type": 0,
         "flags": int(body.get("flags") or 0),
     }
+    if not channel.is_dm:
+        data["guild_id"] = str(channel.guild_id)
     if member is not None:
         data["member"] = member
     if application_id is not None:
@@ -282,13 +317,15 @@ def interaction_payload(
     token: str,
     data: Json,
     channel: FakeChannel,
-    member: Json,
+    user: FakeUser,
+    member: Json | None,
     permissions: int,
     app_permissions: int,
+    overwrites: Sequence[Json] = (),
     message: Mapping[str, Any] | None = None,
     locale: str = "en-US",
 ) -> Json:
-    """Build an INTERACTION_CREATE payload in a guild channel."""
+    """Build an INTERACTION_CREATE payload: in a guild channel (context 0) or a bot DM (1)."""
     payload: Json = {
         "id": str(interaction_id),
         "application_id": str(application_id),
@@ -297,18 +334,29 @@ def interaction_payload(
         "version": 1,
         "data": data,
         "attachment_size_limit": 10 * 1024 * 1024,
-        "guild_id": str(channel.guild_id),
-        "guild": {"id": str(channel.guild_id), "locale": "en-US", "features": []},
         "channel_id": str(channel.id),
-        "channel": channel_payload(channel, 0, permissions),
-        "member": member | {"permissions": str(permissions)},
         "app_permissions": str(app_permissions),
         "entitlements": [],
-        "authorizing_integration_owners": {"0": str(channel.guild_id)},
-        "context": 0,
         "locale": locale,
-        "guild_locale": "en-US",
     }
+    if channel.is_dm or member is None:
+        payload |= {
+            "channel": dm_channel_payload(channel, user),
+            "user": user_payload(user),
+            "authorizing_integration_owners": {"0": "0"},
+            "context": CONTEXT_BOT_DM,
+        }
+    else:
+        channel_data = channel_payload(channel, 0, permissions, overwrites)
+        payload |= {
+            "guild_id": str(channel.guild_id),
+            "guild": {"id": str(channel.guild_id), "locale": "en-US", "features": []},
+            "channel": channel_data,
+            "member": member | {"permissions": str(permissions)},
+            "authorizing_integration_owners": {"0": str(channel.guild_id)},
+            "context": CONTEXT_GUILD,
+            "guild_locale": "en-US",
+        }
     if message is not None:
         payload["message"] = dict(message)
     return payload

@@ -1,8 +1,9 @@
-"""Channel permission overwrites, applied the way Discord resolves them.
+"""Permission arithmetic as Discord documents it: base permissions from roles, then overwrites.
 
-Kept apart from the payload builders: the fake stores overwrites per channel, puts them in
-channel payloads, reports the bot's resolved permissions to interactions, and refuses channel
-messages the bot may not send.
+Follows developers/topics/permissions.mdx ("Permission Overwrites"): the owner and
+ADMINISTRATOR have everything; otherwise @everyone's overwrite applies, then the combined role
+overwrites (deny, then allow), then the member's own overwrite. Overwrites are kept as the
+payload objects Discord sends (`{"id", "type", "allow", "deny"}`), per channel, in the store.
 """
 
 from __future__ import annotations
@@ -10,31 +11,45 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-import discord
-
-from loopback.records import FakeChannel, FakeUser
-from loopback.store import Store
+from loopback.limits import ADMINISTRATOR, PERM_SEND_MESSAGES
 
 __all__ = [
+    "ALL_PERMISSIONS",
     "MEMBER_OVERWRITE",
     "ROLE_OVERWRITE",
     "SEND_MESSAGES",
     "apply_overwrites",
-    "channel_permissions",
+    "base_permissions",
     "overwrite_payload",
-    "with_overwrites",
 ]
 
 Json = dict[str, Any]
+ALL_PERMISSIONS = (1 << 53) - 1
+"""Every permission bit Discord may define (what the owner and administrators have)."""
 ROLE_OVERWRITE = 0
 MEMBER_OVERWRITE = 1
-ADMINISTRATOR = 1 << 3
-SEND_MESSAGES = discord.Permissions(send_messages=True).value
+SEND_MESSAGES = PERM_SEND_MESSAGES
 
 
 def overwrite_payload(target_id: int, kind: int, *, allow: int = 0, deny: int = 0) -> Json:
     """One permission overwrite object (`kind` 0 for a role, 1 for a member)."""
     return {"id": str(target_id), "type": kind, "allow": str(allow), "deny": str(deny)}
+
+
+def base_permissions(
+    *,
+    is_owner: bool,
+    guild_id: int,
+    role_permissions: Mapping[int, int],
+    member_role_ids: Iterable[int],
+) -> int:
+    """Guild-level permissions: @everyone's plus every role the member has."""
+    if is_owner:
+        return ALL_PERMISSIONS
+    value = role_permissions.get(guild_id, 0)
+    for role_id in member_role_ids:
+        value |= role_permissions.get(role_id, 0)
+    return ALL_PERMISSIONS if value & ADMINISTRATOR else value
 
 
 def apply_overwrites(
@@ -45,56 +60,29 @@ def apply_overwrites(
     user_id: int,
     role_ids: Iterable[int] = (),
 ) -> int:
-    """Resolve channel permissions like Discord: @everyone, then the member's roles, then them."""
+    """Resolve channel permissions: @everyone's overwrite, then the member's roles, then them.
+
+    Administrators are not affected by overwrites.
+    """
     if base & ADMINISTRATOR:
         return base
     listed = list(overwrites)
-    roles = {int(r) for r in role_ids}
+    roles = {int(r) for r in role_ids} - {guild_id}
 
-    def pick(predicate: Any) -> tuple[int, int]:
+    def layer(kind: int, targets: set[int]) -> tuple[int, int]:
         allow = deny = 0
         for entry in listed:
-            if predicate(entry):
+            if int(entry["type"]) == kind and int(entry["id"]) in targets:
                 allow |= int(entry["allow"])
                 deny |= int(entry["deny"])
         return allow, deny
 
     value = base
-    layers = (
-        lambda e: int(e["type"]) == ROLE_OVERWRITE and int(e["id"]) == guild_id,
-        lambda e: int(e["type"]) == ROLE_OVERWRITE and int(e["id"]) in roles - {guild_id},
-        lambda e: int(e["type"]) == MEMBER_OVERWRITE and int(e["id"]) == user_id,
-    )
-    for layer in layers:
-        allow, deny = pick(layer)
+    for kind, targets in (
+        (ROLE_OVERWRITE, {guild_id}),
+        (ROLE_OVERWRITE, roles),
+        (MEMBER_OVERWRITE, {user_id}),
+    ):
+        allow, deny = layer(kind, targets)
         value = (value & ~deny) | allow
     return value
-
-
-def with_overwrites(payload: Json, overwrites: Mapping[int, list[Json]]) -> Json:
-    """A channel payload with the stored overwrites of its channel filled in."""
-    stored = overwrites.get(int(payload["id"]))
-    if stored:
-        payload["permission_overwrites"] = [dict(entry) for entry in stored]
-    return payload
-
-
-def channel_permissions(store: Store, channel: FakeChannel, user: FakeUser) -> int:
-    """What `user` may do in `channel`.
-
-    The bot starts from every permission but Administrator (which would ignore overwrites), as
-    if invited with all of them.
-    """
-    if user.id == store.bot_user.id:
-        base = discord.Permissions.all().value & ~ADMINISTRATOR
-        role_ids: tuple[int, ...] = ()
-    else:
-        base = store.member_permissions(channel.guild_id, user)
-        role_ids = store.guild_of(channel.guild_id).members.get(user.id, ((), ""))[0]
-    return apply_overwrites(
-        base,
-        store.overwrites.get(channel.id, ()),
-        guild_id=channel.guild_id,
-        user_id=user.id,
-        role_ids=role_ids,
-    )

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 __all__ = [
+    "DM_CHANNEL",
     "EPHEMERAL",
     "LOADING",
     "Choice",
@@ -17,6 +18,8 @@ __all__ = [
     "FakeUser",
     "LoopbackError",
     "MessageSource",
+    "NoResponseError",
+    "NotVisibleError",
     "PostedMessage",
     "RecordedRequest",
     "Reply",
@@ -24,12 +27,21 @@ __all__ = [
 
 EPHEMERAL = 1 << 6
 LOADING = 1 << 7
+DM_CHANNEL = 1
 
 MessageSource = Literal["channel", "interaction", "followup", "user"]
 
 
 class LoopbackError(RuntimeError):
     """A test talked to the loopback Discord in a way real Discord would not allow, or timed out."""
+
+
+class NotVisibleError(LoopbackError):
+    """The command is not shown to this user here (permissions, or contexts in a DM)."""
+
+
+class NoResponseError(LoopbackError):
+    """The bot sent no first response in time: Discord shows "This interaction failed"."""
 
 
 @dataclass(frozen=True)
@@ -80,12 +92,17 @@ class FakeRole:
 
 @dataclass(frozen=True)
 class FakeChannel:
-    """A guild text channel."""
+    """A guild text channel, or (type 1, `guild_id` 0) a DM with the bot."""
 
     id: int
     guild_id: int
     name: str
     type: int = 0
+
+    @property
+    def is_dm(self) -> bool:
+        """Whether this is a direct-message channel (no guild)."""
+        return self.type == DM_CHANNEL
 
     @property
     def mention(self) -> str:
@@ -148,6 +165,16 @@ class PostedMessage:
     def ephemeral(self) -> bool:
         """Whether only the invoking user can see the message."""
         return bool(self.flags & EPHEMERAL)
+
+    def component(self, custom_id: str) -> Mapping[str, Any] | None:
+        """The component (button or select) with this custom id, if the message has one."""
+        stack = list(self.components)
+        while stack:
+            component = stack.pop()
+            if component.get("custom_id") == custom_id:
+                return component
+            stack.extend(component.get("components", []))
+        return None
 
     @property
     def custom_ids(self) -> tuple[str, ...]:

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import asyncio
+import re
 from collections.abc import Callable, Coroutine, Mapping, Sequence
+from dataclasses import replace
 from types import TracebackType
 from typing import Any, Self
 
 from aiohttp import web
 
+from loopback.faults import Fault, FaultKind, Faults
 from loopback.gateway import Gateway
-from loopback.interactions import PermissionsLike, Sender, perm_value
+from loopback.interactions import PermissionsLike, Sender, command_visible, perm_value
 from loopback.options import build_command_data, find_command
 from loopback.payloads import (
     DEFAULT_MEMBER_PERMISSIONS,
@@ -32,10 +35,11 @@ from loopback.records import (
 from loopback.rest import API_PREFIX, RestApi
 from loopback.store import DelayHook, GuildState, Store
 
-__all__ = ["DEFAULT_BOT_ID", "FakeDiscord"]
+__all__ = ["DEFAULT_BOT_ID", "DEFAULT_TOKEN", "FakeDiscord"]
 
 Json = dict[str, Any]
 DEFAULT_BOT_ID = 1_190_000_000_000_000_001
+DEFAULT_TOKEN = "loopback-token"  # noqa: S105 - not a secret: a fixed token for the fake
 GATEWAY_PATH = "/gateway-ws"
 
 
@@ -51,14 +55,37 @@ class FakeDiscord:
         owner_name: str = "owner",
         team: Sequence[str] = (),
         timeout: float = 5.0,
+        token: str = DEFAULT_TOKEN,
+        privileged_intents: int = 0,
+        bot_permissions: PermissionsLike = DEFAULT_MEMBER_PERMISSIONS,
+        response_deadline: float | None = None,
     ) -> None:
+        """Set up the fake (not yet serving).
+
+        `token` is the only one accepted (else 401 and close 4004); `privileged_intents` are
+        those "enabled in the Developer Portal" (others close with 4014); `bot_permissions`
+        go to the bot's own role in every guild; `response_deadline` shortens Discord's 3 s
+        for tests of that mechanism.
+        """
         bot_user = FakeUser(id=bot_id, name=bot_name, bot=True)
         owner = FakeUser(id=bot_id + 1, name=owner_name)
         members = [FakeUser(id=bot_id + 2 + i, name=n) for i, n in enumerate(team)]
         self.store = Store(bot_user, application_id or bot_id, owner, members)
+        if response_deadline is not None:
+            self.store.response_deadline = response_deadline
         self.timeout = timeout
-        self.gateway = Gateway(self.store, lambda: self.gateway_url)
-        self._rest = RestApi(self.store, self.gateway, lambda: self.gateway_url)
+        self.token = token
+        self.bot_permissions = perm_value(bot_permissions) or 0
+        self.faults = Faults()
+        self.gateway = Gateway(
+            self.store,
+            lambda: self.gateway_url,
+            token=token,
+            privileged_intents=privileged_intents,
+        )
+        self._rest = RestApi(
+            self.store, self.gateway, lambda: self.gateway_url, token=token, faults=self.faults
+        )
         self._sender = Sender(self.store, self.gateway)
         self._runner: web.AppRunner | None = None
         self._port = 0
@@ -187,9 +214,13 @@ class FakeDiscord:
         owner = owner or self.store.owner
         guild = FakeGuild(id=guild_id, name=name, owner_id=owner.id, channels=text)
         everyone = FakeRole(guild_id, guild_id, "@everyone", everyone_permissions)
-        self.store.guilds[guild_id] = GuildState(guild, list(text), [everyone])
+        bot_role = FakeRole(
+            self.store.ids.next(), guild_id, self.bot_user.name, self.bot_permissions
+        )
+        self.store.guilds[guild_id] = GuildState(guild, list(text), [everyone, bot_role])
         self.store.channels.update((c.id, c) for c in text)
         self.store.ensure_member(guild_id, owner)
+        self.store.ensure_member(guild_id, self.bot_user, [bot_role])
         if self.gateway.sessions:
             self._spawn(self.gateway.dispatch("GUILD_CREATE", self.gateway.guild_create(guild_id)))
         return guild
@@ -224,21 +255,135 @@ class FakeDiscord:
             self._spawn(self.gateway.dispatch("GUILD_ROLE_CREATE", payload))
         return role
 
-    def set_permissions(
+    def set_role_permissions(self, role: FakeRole, permissions: PermissionsLike) -> FakeRole:
+        """Change a role's guild-level permissions (announced with GUILD_ROLE_UPDATE)."""
+        return self._replace_role(role.guild_id, role.id, perm_value(permissions) or 0)
+
+    def set_bot_permissions(self, guild: FakeGuild, permissions: PermissionsLike) -> None:
+        """Change what the bot's own role allows in `guild`."""
+        state = self.store.guild_of(guild)
+        role_id = state.members[self.bot_user.id][0][0]
+        self._replace_role(guild.id, role_id, perm_value(permissions) or 0)
+
+    def _replace_role(self, guild_id: int, role_id: int, permissions: int) -> FakeRole:
+        state = self.store.guild_of(guild_id)
+        index = next(i for i, r in enumerate(state.roles) if r.id == role_id)
+        role = replace(state.roles[index], permissions=permissions)
+        state.roles[index] = role
+        if self.gateway.sessions:
+            payload = {"guild_id": str(guild_id), "role": role_payload(role, index)}
+            self._spawn(self.gateway.dispatch("GUILD_ROLE_UPDATE", payload))
+        return role
+
+    def set_overwrite(
         self,
         channel: FakeChannel,
-        target: FakeUser | FakeRole,
+        target: FakeRole | FakeUser,
         *,
         allow: PermissionsLike = 0,
         deny: PermissionsLike = 0,
     ) -> None:
-        """Set a member's or role's overwrite in a channel (before the bot connects)."""
+        """Set a channel overwrite for a role or a member (announced with CHANNEL_UPDATE)."""
+        state = self.store.guild_of(channel.guild_id)
         kind = ROLE_OVERWRITE if isinstance(target, FakeRole) else MEMBER_OVERWRITE
         entry = overwrite_payload(
             target.id, kind, allow=perm_value(allow) or 0, deny=perm_value(deny) or 0
         )
         kept = [e for e in self.store.overwrites.get(channel.id, []) if e["id"] != entry["id"]]
         self.store.overwrites[channel.id] = [*kept, entry]
+        if self.gateway.sessions:
+            index = next(i for i, c in enumerate(state.channels) if c.id == channel.id)
+            self._spawn(self.gateway.channel_update(channel.guild_id, index))
+
+    def set_permissions(
+        self,
+        channel: FakeChannel,
+        target: FakeRole | FakeUser,
+        *,
+        allow: PermissionsLike = 0,
+        deny: PermissionsLike = 0,
+    ) -> None:
+        """The same as `set_overwrite` (the name the console uses)."""
+        self.set_overwrite(channel, target, allow=allow, deny=deny)
+
+    def permissions_in(self, channel: FakeChannel, user: FakeUser) -> int:
+        """A member's permissions in a channel, from roles and overwrites."""
+        return self.store.member_permissions(channel.guild_id, user, channel)
+
+    def dm_channel(self, user: FakeUser) -> FakeChannel:
+        """The DM channel between `user` and the bot."""
+        return self.store.dm_channel(user)
+
+    def visible_commands(
+        self,
+        *,
+        user: FakeUser | None = None,
+        guild: FakeGuild | None = None,
+        channel: FakeChannel | None = None,
+        roles: Sequence[FakeRole] = (),
+        permissions: PermissionsLike = None,
+        dm: bool = False,
+    ) -> list[str]:
+        """Top-level slash commands Discord would show this user here (sorted names)."""
+        if dm:
+            commands = self._sender.visible_commands(None)
+            return sorted(c["name"] for c in commands if command_visible(c, 0, dm=True))
+        guild, channel, user = self._sender.where(guild, channel, user)
+        perms = self._sender.permissions(guild, user, roles, permissions, channel)
+        commands = self._sender.visible_commands(guild)
+        return sorted(
+            {
+                c["name"]
+                for c in commands
+                if c.get("type", 1) == 1 and command_visible(c, perms, dm=False)
+            }
+        )
+
+    # -- faults ---------------------------------------------------------------------------
+
+    def fault(
+        self,
+        kind: FaultKind,
+        path: str,
+        *,
+        method: str = "*",
+        times: int = 1,
+        seconds: float = 0.0,
+    ) -> Fault:
+        """Plan a REST fault for requests whose path (without `/api/v10`) matches `path`.
+
+        "429": a rate limit with `retry_after=seconds`; "500": a server error; "slow": the
+        request waits `seconds`, or until `fault.open()` when `seconds` is 0.
+        """
+        return self.faults.add(Fault(method, re.compile(path), kind, times, seconds))
+
+    def deliver_twice(self, event: str, times: int = 1) -> None:
+        """The next `times` dispatches of `event` reach the bot twice."""
+        self.gateway.duplicates[event] += times
+
+    async def drop_gateway(self, *, resume: bool = True) -> None:
+        """Close the bot's gateway: resumable (close 4000) or not (op 9, identify anew)."""
+        await self._flush()
+        await self.gateway.drop(resume=resume)
+
+    async def ask_reconnect(self) -> None:
+        """Send op 7 RECONNECT: the bot closes and resumes."""
+        await self.gateway.ask_reconnect()
+
+    async def wait_for_gateway(self, *, identifies: int = 0, resumes: int = 0) -> None:
+        """Wait until the bot has identified / resumed at least this many times in all."""
+        gateway = self.gateway
+
+        def done() -> bool | None:
+            ok = gateway.identifies >= identifies and gateway.resumes >= resumes
+            return True if ok and gateway.sessions else None
+
+        await self.store.wait_until(done, self.timeout, "the bot to reconnect to the gateway")
+
+    def pass_time(self, seconds: float) -> None:
+        """Make the fake's own clock (interaction deadlines, token lifetimes) jump ahead."""
+        self.store.time_offset += seconds
+        self.store.notify()
 
     def delay(self, method: str, route: str, hook: DelayHook) -> None:
         """Await ``hook(json_body)`` before handling each ``method`` request to ``route``.
@@ -274,16 +419,29 @@ class FakeDiscord:
         locale: str = "en-US",
         timeout: float | None = None,
         messages: int = 1,
+        dm: bool = False,
     ) -> Reply:
         """Invoke a synced slash command (`"film info"`) and wait for the bot's answer.
 
         With ``messages`` above one, also wait until the answer spans that many messages.
+        With ``dm``, the user runs it in their DM with the bot (context 1, no guild).
+        Raises NotVisibleError when Discord would not show the command to this user there.
         """
         await self._flush()
+        if dm:
+            user = user or self.user()
+            top, leaf = find_command(self._sender.visible_commands(None), path)
+            self._sender.check_visible(top, path, 0, dm=True)
+            built = build_command_data(top, leaf, path, options or {})
+            channel = self.store.dm_channel(user)
+            state = await self._sender.send(2, built.data, channel, user, 0, (), locale=locale)
+            return await self._sender.wait_reply(
+                state, f"a reply to /{path}", timeout or self.timeout, messages=messages
+            )
         guild, channel, user = self._sender.where(guild, channel, user)
         top, leaf = find_command(self._sender.visible_commands(guild), path)
-        perms = self._sender.permissions(guild, user, roles, permissions)
-        self._sender.check_visible(top, path, perms)
+        perms = self._sender.permissions(guild, user, roles, permissions, channel)
+        self._sender.check_visible(top, path, perms, dm=False)
         built = build_command_data(top, leaf, path, options or {})
         if built.references:
             built.data["resolved"] = self._sender.resolved(guild, built.references)
@@ -309,7 +467,8 @@ class FakeDiscord:
         await self._flush()
         guild, channel, user = self._sender.where(guild, channel, user)
         top, leaf = find_command(self._sender.visible_commands(guild), path)
-        perms = self._sender.permissions(guild, user, (), permissions)
+        perms = self._sender.permissions(guild, user, (), permissions, channel)
+        self._sender.check_visible(top, path, perms, dm=False)
         values = {**(options or {}), option: value}
         built = build_command_data(top, leaf, path, values, focused=option)
         state = await self._sender.send(4, built.data, channel, user, perms, ())
@@ -335,12 +494,20 @@ class FakeDiscord:
         await self._flush()
         message_id = message if isinstance(message, int) else message.id
         current = self.store.get_message(message_id)
-        if custom_id not in current.custom_ids:
+        component = current.component(custom_id)
+        if component is None:
             raise LoopbackError(f"message {message_id} has no component {custom_id!r}")
+        if component.get("disabled"):
+            raise LoopbackError(
+                f"component {custom_id!r} is disabled: Discord lets nobody click it"
+            )
         channel = self.store.channels[current.channel_id]
-        guild = self.store.guild_of(channel.guild_id).guild
         user = user or self.user()
-        perms = self._sender.permissions(guild, user, roles, permissions)
+        if channel.is_dm:
+            perms = 0
+        else:
+            guild = self.store.guild_of(channel.guild_id).guild
+            perms = self._sender.permissions(guild, user, roles, permissions, channel)
         data: Json = {"custom_id": custom_id, "component_type": 2}
         if values is not None:
             data.update(component_type=3, values=list(values))

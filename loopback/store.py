@@ -7,16 +7,18 @@ from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
-import discord
-
+from loopback.limits import INITIAL_RESPONSE_SECONDS, INTERACTION_TOKEN_SECONDS
 from loopback.payloads import (
     DEFAULT_MEMBER_PERMISSIONS,
+    DM_APP_PERMISSIONS,
     SnowflakeFactory,
     member_payload,
     message_payload,
     now_iso,
 )
+from loopback.permissions import apply_overwrites, base_permissions
 from loopback.records import (
+    DM_CHANNEL,
     LOADING,
     Choice,
     FakeAttachment,
@@ -49,6 +51,10 @@ class GuildState:
     roles: list[FakeRole]
     members: dict[int, tuple[tuple[int, ...], str]] = field(default_factory=dict)
 
+    def role_permissions(self) -> dict[int, int]:
+        """Role id -> the role's guild-level permissions."""
+        return {role.id: role.permissions for role in self.roles}
+
 
 @dataclass
 class InteractionState:
@@ -61,6 +67,8 @@ class InteractionState:
     created_at: float = 0.0
     clicked_message_id: int | None = None
     callback_type: int | None = None
+    expired: bool = False
+    """The bot answered after the deadline (Discord said 10062 Unknown interaction)."""
     callback_data: Json = field(default_factory=dict)
     original_id: int | None = None
     original_edited: bool = False
@@ -97,9 +105,18 @@ class Store:
         self.interactions: dict[int, InteractionState] = {}
         self.requests: list[RecordedRequest] = []
         self.errors: list[str] = []
+        self.dms: dict[int, FakeChannel] = {}
+        self.time_offset = 0.0
+        self.response_deadline = INITIAL_RESPONSE_SECONDS
+        """Seconds the bot has for a first response (shorter in tests of the mechanism)."""
+        self.token_lifetime = INTERACTION_TOKEN_SECONDS
         self.delays: dict[tuple[str, str], DelayHook] = {}
         self.attachments: dict[int, FakeAttachment] = {}
         self._changed = asyncio.Event()
+
+    def now(self) -> float:
+        """The fake's clock: the event loop's time plus any time a test made pass."""
+        return asyncio.get_running_loop().time() + self.time_offset
 
     # -- change notification -------------------------------------------------------------
 
@@ -156,17 +173,46 @@ class Store:
         state.members[user.id] = (merged, joined_at)
         return member_payload(user, merged, joined_at)
 
-    def member_permissions(self, guild_id: int, user: FakeUser) -> int:
-        """Permissions from @everyone plus the member's roles (everything for the owner)."""
+    def member_permissions(
+        self, guild_id: int, user: FakeUser, channel: FakeChannel | None = None
+    ) -> int:
+        """Permissions from @everyone and the member's roles, then `channel`'s overwrites."""
         state = self.guild_of(guild_id)
-        if user.id == state.guild.owner_id:
-            return discord.Permissions.all().value
-        role_ids = set(state.members.get(user.id, ((), ""))[0]) | {guild_id}
-        value = 0
-        for role in state.roles:
-            if role.id in role_ids:
-                value |= role.permissions
-        return value
+        role_ids = state.members.get(user.id, ((), ""))[0]
+        base = base_permissions(
+            is_owner=user.id == state.guild.owner_id,
+            guild_id=guild_id,
+            role_permissions=state.role_permissions(),
+            member_role_ids=role_ids,
+        )
+        if channel is None:
+            return base
+        return apply_overwrites(
+            base,
+            self.overwrites.get(channel.id, ()),
+            guild_id=guild_id,
+            user_id=user.id,
+            role_ids=role_ids,
+        )
+
+    def bot_permissions(self, channel: FakeChannel) -> int:
+        """The bot's permissions in a channel (what interactions carry as `app_permissions`)."""
+        if channel.is_dm:
+            return DM_APP_PERMISSIONS
+        return self.member_permissions(channel.guild_id, self.bot_user, channel)
+
+    def channel_overwrites(self, channel: FakeChannel) -> list[Json]:
+        """The overwrites set on a guild channel (payload objects)."""
+        return [] if channel.is_dm else list(self.overwrites.get(channel.id, ()))
+
+    def dm_channel(self, user: FakeUser) -> FakeChannel:
+        """The DM channel between `user` and the bot (created on first use)."""
+        channel = self.dms.get(user.id)
+        if channel is None:
+            channel = FakeChannel(self.ids.next(), 0, user.name, DM_CHANNEL)
+            self.dms[user.id] = channel
+            self.channels[channel.id] = channel
+        return channel
 
     def default_permissions(self) -> int:
         """Permissions an ordinary member has."""

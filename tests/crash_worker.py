@@ -28,6 +28,7 @@ from bot.trivia.engine import REVEAL_PAUSE
 from cogs.trivia import TriviaCog
 from loopback.clock import FakeClock
 from loopback.harness import run_bot
+from loopback.limits import INTENT_MESSAGE_CONTENT
 from loopback.server import FakeDiscord
 from tests.cogs.trivia.conftest import make_questions
 
@@ -68,7 +69,7 @@ async def play_forever(db: Path, seeds: Path, tag: str) -> None:
         discord_token="loopback", database_path=db, seeds_dir=seeds, message_content=True
     )
     clock = FakeClock()
-    async with FakeDiscord() as fake:
+    async with FakeDiscord(privileged_intents=INTENT_MESSAGE_CONTENT) as fake:
         guild = fake.add_guild(name="Crash Club")
         channel = guild.general
         players = [fake.user(f"player{n}") for n in range(PLAYERS)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +16,8 @@ MAX_DOCUMENT_BYTES = 2 * 1024 * 1024
 """Seed documents are articles and interviews; anything larger is a mistake, not a film."""
 
 _MAX_CONTROL_CHAR_RATIO = 0.01
+_CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+"""Unicode category Cc (C0 and C1 controls) except tab, line feed and carriage return."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +61,7 @@ def _decode(path: Path, data: bytes) -> str:
         raise SeedError(
             path, f"not valid UTF-8 (byte {exc.start}); save the file as UTF-8", line
         ) from exc
-    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t")
+    controls = len(_CONTROL_CHARS.findall(text))
     if controls > len(text) * _MAX_CONTROL_CHAR_RATIO:
         raise SeedError(path, "binary data, not a text document")
     return text

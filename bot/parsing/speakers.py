@@ -91,6 +91,13 @@ class SpeakerResolver:
         self._candidates = tuple(candidates.values())
         self._by_full_name = {fold(c.name): c.name for c in self._candidates}
         self._credited = frozenset(fold(name) for name in credited_names)
+        # Looked up per label of every paragraph: mapped once per document, not scanned.
+        self._by_initials: dict[str, list[_Candidate]] = {}
+        self._by_surname: dict[str, list[_Candidate]] = {}
+        for candidate in self._candidates:
+            self._by_initials.setdefault(candidate.initials, []).append(candidate)
+            self._by_surname.setdefault(candidate.surname, []).append(candidate)
+        self._resolved: dict[str, tuple[str, ...] | None] = {}
 
     def is_credited(self, name: str) -> bool:
         """True when ``name`` is one of the film's credited people (not just named in the text)."""
@@ -115,11 +122,16 @@ class SpeakerResolver:
             return self._by_full_name[folded]
         letters = read_initials(label)
         if letters is not None:
-            return self._best([c for c in self._candidates if c.initials == letters])
-        return self._best([c for c in self._candidates if c.surname == folded])
+            return self._best(self._by_initials.get(letters, []))
+        return self._best(self._by_surname.get(folded, []))
 
     def resolve(self, label: str) -> tuple[str, ...] | None:
         """All speakers of a label such as 'Smith and Jones', or None if any part is unknown."""
+        if label not in self._resolved:
+            self._resolved[label] = self._resolve(label)
+        return self._resolved[label]
+
+    def _resolve(self, label: str) -> tuple[str, ...] | None:
         single = self.resolve_one(label)
         if single is not None:
             return (single,)

@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.errors import BusyError, SeedError
-from bot.models import FilmFailure, FilmRecord, KnowledgeBase
-from bot.seeds import read_seeds
-from bot.services.fingerprints import CATEGORIES, fingerprint_knowledge_base
+from bot.models import FilmFailure, FilmRecord, KnowledgeBase, TriviaList
+from bot.seeds import film_folders, folder_digest, load_lists
+from bot.services.film_stream import stream_films
+from bot.services.fingerprints import CATEGORIES
 from bot.storage.database import Database, Fingerprints
 
 __all__ = [
@@ -85,6 +86,13 @@ def _compare(old: dict[str, str], new: dict[str, str]) -> CategoryChange:
     )
 
 
+def unchanged(slug: str) -> FilmChange:
+    """A film whose seed files a reseed found unchanged."""
+    return FilmChange(
+        slug=slug, status="unchanged", categories={c: CategoryChange() for c in CATEGORIES}
+    )
+
+
 def diff(old: Fingerprints, new: Fingerprints) -> tuple[FilmChange, ...]:
     """Per-film changes between two sets of fingerprints."""
     changes = []
@@ -117,11 +125,22 @@ class KnowledgeService:
         self._lock = asyncio.Lock()
         self.generation = -1
         """The database's knowledge-base generation as last seen; caches rebuild when it moves."""
-        self._listeners: list[Callable[[], Awaitable[None]]] = []
+        self._after_reseed: list[Callable[[], Awaitable[object]]] = []
         self._check_every = check_every
         self._monotonic = monotonic
         self._checked_at: float | None = None
         self._rebuilding: set[asyncio.Task[None]] = set()
+
+    def on_change(self, rebuild: Callable[[], Awaitable[object]]) -> None:
+        """Like `after_reseed`, and also when another process reseeded the database."""
+        self.after_reseed(rebuild)
+
+    async def _changed(self) -> None:
+        for rebuild in self._after_reseed:
+            try:
+                await rebuild()
+            except Exception:
+                log.exception("rebuilding after a knowledge-base change failed")
 
     async def close(self) -> None:
         """Stop any refresh still running (before the database closes)."""
@@ -150,16 +169,9 @@ class KnowledgeService:
                 task.add_done_callback(self._rebuilding.discard)
         return self.generation
 
-    def on_change(self, listener: Callable[[], Awaitable[None]]) -> None:
-        """Call ``listener`` after each new knowledge base (to rebuild what derives from it)."""
-        self._listeners.append(listener)
-
-    async def _changed(self) -> None:
-        for listener in self._listeners:
-            try:
-                await listener()
-            except Exception:
-                log.exception("rebuilding after a knowledge-base change failed")
+    def after_reseed(self, rebuild: Callable[[], Awaitable[object]]) -> None:
+        """Run ``rebuild`` after every applied reseed (to rebuild a cache before it is asked)."""
+        self._after_reseed.append(rebuild)
 
     @property
     def seeds_dir(self) -> Path:
@@ -172,57 +184,117 @@ class KnowledgeService:
             return None
         return await self.reseed()
 
-    async def reseed(self, *, dry_run: bool = False, allow_empty: bool = False) -> ReseedReport:
-        """Parse every seed, then replace all seed content in one transaction, or change nothing.
+    async def reseed(
+        self,
+        *,
+        dry_run: bool = False,
+        keep_films: bool = False,
+        full: bool = False,
+        allow_empty: bool = False,
+    ) -> ReseedReport:
+        """Re-read the films whose seed files changed and apply them in one transaction.
 
-        A seeds folder without films would remove every film: refused unless ``allow_empty``.
+        Unchanged films (same files, same parsing code) are neither parsed nor rewritten; a
+        `SeedError` in any film changes nothing. ``keep_films`` puts the parsed films in the
+        report (the command line prints them); the bot leaves it off so films stream through.
+        ``full`` re-reads and rewrites every film, changed or not. A seeds folder without
+        films would remove every film: refused unless ``allow_empty``.
         """
         if self._lock.locked():
             raise BusyError("a reseed is already running")
         async with self._lock:
             try:
-                parsed = await asyncio.to_thread(read_seeds, self._seeds_dir)
+                return await self._reseed(
+                    dry_run=dry_run, keep_films=keep_films, full=full, allow_empty=allow_empty
+                )
             except SeedError as error:
                 return ReseedReport(dry_run=dry_run, error=error)
-            loaded = await self._database.film_count()
-            if not parsed.films and not parsed.failures and loaded and not allow_empty:
-                refused = SeedError(self._seeds_dir, EMPTY_REFUSED.format(count=loaded))
-                return ReseedReport(dry_run=dry_run, error=refused, warnings=parsed.warnings)
-            kb = await self._keep_failed_films(parsed)
-            new = await asyncio.to_thread(fingerprint_knowledge_base, kb)
-            changes = diff(await self._database.fingerprints(), new)
-            if not dry_run:
-                await self._database.replace_knowledge_base(kb, new)
-                self.generation = await self._database.knowledge_generation()
-                self._checked_at = self._monotonic()
-                await self._changed()
-            topics = (w for trivia in parsed.lists if not trivia.film for w in trivia.warnings)
-            warnings = (
-                *parsed.warnings,
-                *(f"{film.slug}/{w}" for film in parsed.films for w in film.warnings),
-                *topics,
-            )
-            return ReseedReport(
-                dry_run=dry_run,
-                films=changes,
-                warnings=warnings,
-                failures=kb.failures,
-                knowledge_base=kb,
-            )
 
-    async def _keep_failed_films(self, parsed: KnowledgeBase) -> KnowledgeBase:
-        """Put back the stored content of every film that failed to parse: nothing is lost."""
-        films: list[FilmRecord] = list(parsed.films)
+    async def _reseed(
+        self, *, dry_run: bool, keep_films: bool, full: bool, allow_empty: bool
+    ) -> ReseedReport:
+        try:
+            folders = await asyncio.to_thread(film_folders, self._seeds_dir)
+            digests = await asyncio.to_thread(lambda: {f.name: folder_digest(f) for f in folders})
+        except SeedError:
+            raise
+        except Exception as error:  # reading the folder failed in a way nobody foresaw
+            log.exception("unexpected failure while reading %s", self._seeds_dir)
+            reason = " ".join(f"{type(error).__name__}: {error}".split())
+            raise SeedError(self._seeds_dir, f"could not read the seeds ({reason})") from error
+        stored = await self._database.film_digests()
+        if not folders and stored and not allow_empty:
+            raise SeedError(self._seeds_dir, EMPTY_REFUSED.format(count=len(stored)))
+        changed = [f for f in folders if full or stored.get(f.name) != digests[f.name]]
+        removed = sorted(stored.keys() - digests.keys())
+        old = await self._database.fingerprints([*(f.name for f in changed), *removed])
+        new: Fingerprints = {}
+        films: list[FilmRecord] = []
         failures: list[FilmFailure] = []
-        for failure in parsed.failures:
-            previous = await self._database.film_record(failure.slug)
-            if previous is not None:
-                films.append(previous)
-            failures.append(dataclasses.replace(failure, kept=previous is not None))
-        films.sort(key=lambda film: film.slug)
-        return KnowledgeBase(
-            films=tuple(films),
-            lists=parsed.lists,
-            failures=tuple(failures),
-            warnings=parsed.warnings,
+        # Per film, what its parse warned about (from the last reseed for films not re-read).
+        warnings = dict(await self._database.film_warnings())
+
+        def keep(film: FilmRecord, fingerprints: dict[str, dict[str, str]]) -> None:
+            new[film.slug] = fingerprints
+            warnings[film.slug] = film.warnings
+            if keep_films:
+                films.append(film)
+
+        def failed(failure: FilmFailure) -> None:
+            # A film that fails keeps what it had: its old fingerprints stand for it.
+            kept = failure.slug in stored
+            failures.append(dataclasses.replace(failure, kept=kept))
+            if kept:
+                new[failure.slug] = old.get(failure.slug, {})
+
+        async def lists() -> list[TriviaList]:
+            # Lists are small: all of them are read again, for changed and unchanged films.
+            loaded = (digests.keys() & stored.keys()) | new.keys()
+            found, broken = await asyncio.to_thread(load_lists, self._seeds_dir, loaded)
+            failed_already = {failure.slug for failure in failures}
+            failures.extend(f for f in broken if f.slug not in failed_already)
+            return found
+
+        if dry_run:
+            async for prepared in stream_films(changed):
+                if isinstance(prepared, FilmFailure):
+                    failed(prepared)
+                else:
+                    keep(*prepared)
+            trivia_lists = await lists()
+        else:
+            async with self._database.seed_writer(replace_all=not stored) as writer:
+                for slug in removed:
+                    await writer.remove_film(slug)
+                async for prepared in stream_films(changed):
+                    if isinstance(prepared, FilmFailure):
+                        failed(prepared)
+                        continue
+                    film, fingerprints = prepared
+                    if film.slug in stored:
+                        await writer.remove_film(film.slug)
+                    await writer.add_film(film, fingerprints, digests[film.slug])
+                    keep(film, fingerprints)
+                trivia_lists = await lists()
+                await writer.replace_lists(trivia_lists)
+            self.generation = await self._database.knowledge_generation()
+            self._checked_at = self._monotonic()
+            await self._changed()
+        untouched = sorted((digests.keys() & stored.keys()) - new.keys())
+        changes = sorted(
+            [*diff(old, new), *(unchanged(slug) for slug in untouched)], key=lambda c: c.slug
+        )
+        return ReseedReport(
+            dry_run=dry_run,
+            films=tuple(changes),
+            warnings=(
+                *(
+                    f"{slug}/{w}"
+                    for slug in sorted(warnings.keys() & digests.keys())
+                    for w in warnings[slug]
+                ),
+                *(w for trivia in trivia_lists if not trivia.film for w in trivia.warnings),
+            ),
+            failures=tuple(sorted(failures, key=lambda f: f.slug)),
+            knowledge_base=KnowledgeBase(films=tuple(films)),
         )

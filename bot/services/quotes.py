@@ -8,9 +8,10 @@ import re
 from dataclasses import dataclass
 
 from bot.errors import NotFoundError
+from bot.formatting import trim
 from bot.models import FilmSummary, StoredQuote
 from bot.search.fuzzy import FuzzyIndex
-from bot.search.quotes import CANDIDATE_LIMIT, QuoteHit, QuoteQuery, Vocabulary
+from bot.search.quotes import QuoteHit, QuoteQuery, Vocabulary
 from bot.services.cache import GenerationCache
 from bot.services.cast import name_variants
 from bot.services.knowledge import KnowledgeService
@@ -21,7 +22,11 @@ __all__ = [
     "MIN_SUBSTANTIAL_WORDS",
     "QuoteResult",
     "QuoteService",
+    "QuoteSuggestion",
     "is_substantial",
+    "quote_choice",
+    "quote_choice_id",
+    "suggestion_label",
 ]
 
 MAX_RESULTS = 3
@@ -49,6 +54,43 @@ def is_substantial(text: str) -> bool:
     return len(words) >= MIN_SUBSTANTIAL_WORDS and len(content) >= MIN_SUBSTANTIAL_CONTENT_WORDS
 
 
+MIN_SUGGESTION_CHARS = 3
+"""Autocomplete suggests quotes from this many typed characters on."""
+
+SUGGESTION_TEXT_CHARS = 90
+"""Characters of a quote shown in an autocomplete suggestion (Discord allows 100)."""
+
+_CHOICE_PREFIX = "#q"
+_CHOICE = re.compile(r"^#q(\d{1,18})$")
+
+
+def quote_choice(quote_id: int) -> str:
+    """The autocomplete value that names one quote."""
+    return f"{_CHOICE_PREFIX}{quote_id}"
+
+
+def quote_choice_id(text: str) -> int | None:
+    """The quote an autocomplete value names, or None for typed words."""
+    match = _CHOICE.match(text.strip())
+    return int(match.group(1)) if match else None
+
+
+def suggestion_label(stored: StoredQuote) -> str:
+    """What a suggestion shows: who said what, but never a spoiler's words (no tags there)."""
+    speakers = " and ".join(stored.quote.speakers)
+    if stored.quote.spoiler:
+        return f"{speakers} (spoiler, in {stored.source.label})"
+    return trim(f"{speakers}: {stored.quote.text}", SUGGESTION_TEXT_CHARS)
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteSuggestion:
+    """One autocomplete choice: what the user sees and what the command receives."""
+
+    label: str
+    value: str
+
+
 @dataclass(frozen=True, slots=True)
 class QuoteResult:
     """Quotes answering one request, best first."""
@@ -68,10 +110,15 @@ class QuoteService:
         self._vocabulary = GenerationCache(knowledge, self._build_vocabulary)
         self._speakers = GenerationCache(knowledge, self._build_speakers)
         self._speakers_by_film = GenerationCache(knowledge, database.speakers_by_film)
+        knowledge.after_reseed(self.warm)
+
+    async def warm(self) -> None:
+        """Build the search vocabulary now (at start and after a reseed), not on a query."""
+        await self._vocabulary.get()
 
     async def _build_vocabulary(self) -> Vocabulary:
         frequencies = await self._database.quote_term_frequencies()
-        return Vocabulary(frequencies, frequencies, await self._database.quote_count())
+        return Vocabulary(frequencies, await self._database.quote_count())
 
     async def _build_speakers(self) -> FuzzyIndex[str]:
         speakers = await self._database.speakers()
@@ -102,23 +149,58 @@ class QuoteService:
         self, text: str, film: FilmSummary | None, limit: int, speaker: str | None = None
     ) -> list[QuoteHit]:
         """The quotes best matching half-remembered words, best first; empty if none is close."""
-        query = QuoteQuery.parse(text, await self._vocabulary.get())
+        return await self._search(text, film, limit, speaker, typing=False)
+
+    async def _search(
+        self,
+        text: str,
+        film: FilmSummary | None,
+        limit: int,
+        speaker: str | None,
+        *,
+        typing: bool,
+    ) -> list[QuoteHit]:
+        query = QuoteQuery.parse(text, await self._vocabulary.get(), typing=typing)
         if query is None:
             return []
         slug = film.slug if film else None
-        strict = await self._database.search_quotes(query.strict, slug, CANDIDATE_LIMIT)
-        hits = query.rank(strict, speaker)
-        if not query.settled(len(strict), hits):
-            lenient = await self._database.search_quotes(query.lenient, slug, CANDIDATE_LIMIT)
-            hits = query.merge(hits, strict, lenient, speaker)
+        hits: list[QuoteHit] = []
+        for candidates in query.candidates:
+            found = await self._database.search_quotes(
+                candidates.match, slug, query.limit, ranked=candidates.ranked
+            )
+            hits = query.merge(hits, found, speaker)
+            if query.settled(hits):
+                break
         return hits[:limit]
+
+    async def suggest_quotes(
+        self, text: str, film: FilmSummary | None, limit: int
+    ) -> list[QuoteSuggestion]:
+        """Quotes for autocomplete as the user types: the value picks exactly that quote."""
+        if len(text.strip()) < MIN_SUGGESTION_CHARS or quote_choice_id(text) is not None:
+            return []
+        hits = await self._search(text, film, limit, None, typing=True)
+        return [
+            QuoteSuggestion(label=suggestion_label(hit.quote), value=quote_choice(hit.quote.id))
+            for hit in hits
+        ]
 
     async def find(
         self, text: str | None, speaker: str | None, film: FilmSummary | None
     ) -> QuoteResult:
-        """Quotes matching ``text`` and/or ``speaker``; with neither, one at random."""
+        """Quotes matching ``text`` and/or ``speaker``; with neither, one at random.
+
+        ``text`` may be the value of an autocomplete suggestion, which names one quote.
+        """
         slug = film.slug if film else None
         name = await self.resolve_speaker(speaker) if speaker and speaker.strip() else None
+        chosen_id = quote_choice_id(text or "")
+        if chosen_id is not None:
+            picked = await self._database.quote(chosen_id)
+            if picked is None:
+                raise NotFoundError("That quote is no longer loaded: search for it again.")
+            return QuoteResult(quotes=(picked,), speaker=name)
         if text and text.strip():
             hits = await self.search(text, film, MAX_RESULTS, speaker=name)
             if not hits:

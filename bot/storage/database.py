@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import json
+from collections import Counter
 from collections.abc import AsyncIterator, Iterable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import fields, replace
@@ -37,12 +38,14 @@ from bot.models import (
     SourceDocument,
     StoredList,
     StoredQuote,
+    TriviaList,
 )
+from bot.text import index_terms
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
 
-__all__ = ["OWNER_LISTS", "Database", "Fingerprints"]
+__all__ = ["OWNER_LISTS", "Database", "Fingerprints", "SeedWriter"]
 
 Fingerprints = dict[str, dict[str, dict[str, str]]]
 """film slug -> category -> record key -> fingerprint."""
@@ -68,6 +71,32 @@ _CLEAR_SEED_CONTENT = (
     "DELETE FROM films",
     "DELETE FROM seed_fingerprints",
 )
+
+_RANKED_CANDIDATES = (
+    "SELECT v.* FROM (SELECT rowid AS id, bm25(quotes_fts, 2.0, 0.5) AS score FROM quotes_fts"
+    " WHERE quotes_fts MATCH ? AND (? IS NULL OR rowid IN ("
+    " SELECT q.id FROM quotes q JOIN films f ON f.id = q.film_id WHERE f.slug = ?))"
+    " ORDER BY score LIMIT ?) AS hits"
+    " JOIN quote_rows v ON v.id = hits.id ORDER BY hits.score, hits.id"
+)
+"""Quotes matching an FTS5 expression, best first by bm25 (the text weighs four times the
+question and title: every quote of a film has the title)."""
+
+_CANDIDATES_IN_INDEX_ORDER = (
+    "SELECT v.* FROM (SELECT rowid AS id FROM quotes_fts"
+    " WHERE quotes_fts MATCH ? AND (? IS NULL OR rowid IN ("
+    " SELECT q.id FROM quotes q JOIN films f ON f.id = q.film_id WHERE f.slug = ?))"
+    " LIMIT ?) AS hits"
+    " JOIN quote_rows v ON v.id = hits.id ORDER BY hits.id"
+)
+"""The first quotes in index order matching an FTS5 expression: no score is computed, so a
+query matching most of the archive costs no more than its ``LIMIT``."""
+
+_NEXT_IDS = {
+    "films": "SELECT COALESCE(MAX(id), 0) + 1 FROM films",
+    "sources": "SELECT COALESCE(MAX(id), 0) + 1 FROM sources",
+    "quotes": "SELECT COALESCE(MAX(id), 0) + 1 FROM quotes",
+}
 
 
 def _migrations() -> list[tuple[int, str]]:
@@ -167,6 +196,224 @@ def _custom_question(row: Row, slug: str) -> Question:
         source=row["source"],
         film=slug,
     )
+
+
+class SeedWriter:
+    """Removes and adds films inside one reseed transaction (see `Database.seed_writer`).
+
+    Ids are assigned here, so each table takes a film's rows in one ``executemany``; the
+    full-text index and the stored term counts are updated per film, never rebuilt whole.
+    """
+
+    def __init__(
+        self, conn: aiosqlite.Connection, next_ids: dict[str, int], *, replace_all: bool
+    ) -> None:
+        self._conn = conn
+        self._next_ids = next_ids
+        self._replace_all = replace_all
+        self._term_changes: Counter[str] = Counter()
+        """Per term, how many more (or fewer) quotes hold it (partial reseeds only)."""
+
+    @classmethod
+    async def start(cls, conn: aiosqlite.Connection, *, replace_all: bool) -> SeedWriter:
+        """Begin writing; with ``replace_all``, first clear every film."""
+        if replace_all:
+            await conn.execute("INSERT INTO quotes_fts (quotes_fts) VALUES ('delete-all')")
+            for statement in _CLEAR_SEED_CONTENT:
+                await conn.execute(statement)
+            await conn.execute("DELETE FROM quote_terms")
+        next_ids = {}
+        for table, sql in _NEXT_IDS.items():
+            async with conn.execute(sql) as cursor:
+                row = await cursor.fetchone()
+            next_ids[table] = int(row[0]) if row else 1
+        return cls(conn, next_ids, replace_all=replace_all)
+
+    def _take(self, table: str, count: int) -> int:
+        first = self._next_ids[table]
+        self._next_ids[table] = first + count
+        return first
+
+    async def remove_film(self, slug: str) -> None:
+        """Remove one film and everything seeded from it (its quotes leave the index first)."""
+        conn = self._conn
+        async with conn.execute(
+            "SELECT r.id, r.text, r.context FROM quote_search_rows r"
+            " JOIN films f ON f.id = r.film_id WHERE f.slug = ?",
+            (slug,),
+        ) as cursor:
+            rows = list(await cursor.fetchall())
+        for row in rows:
+            self._term_changes.subtract(index_terms(f"{row['text']} {row['context']}"))
+        await conn.executemany(
+            "INSERT INTO quotes_fts (quotes_fts, rowid, text, context) VALUES ('delete', ?, ?, ?)",
+            [(row["id"], row["text"], row["context"]) for row in rows],
+        )
+        await conn.execute("DELETE FROM films WHERE slug = ?", (slug,))
+        await conn.execute("DELETE FROM seed_fingerprints WHERE film_slug = ?", (slug,))
+
+    async def add_film(
+        self, film: FilmRecord, fingerprints: dict[str, dict[str, str]], digest: str | None
+    ) -> None:
+        """Insert one film with its sources, facts, quotes and their index entries."""
+        conn = self._conn
+        film_id = self._take("films", 1)
+        await conn.execute(
+            "INSERT INTO films (id, slug, title, year, runtime_minutes, release_date, lead,"
+            " seed_digest, seed_warnings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                film_id,
+                film.slug,
+                film.title,
+                film.year,
+                film.runtime_minutes,
+                film.release_date.isoformat() if film.release_date else None,
+                film.lead,
+                digest,
+                json.dumps(list(film.warnings)),
+            ),
+        )
+        first_source = self._take("sources", len(film.sources))
+        source_ids = {source.name: first_source + i for i, source in enumerate(film.sources)}
+        await self._many(
+            "INSERT INTO sources (id, film_id, name, kind, title, publication, url, published)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    source_ids[source.name],
+                    film_id,
+                    source.name,
+                    source.kind.value,
+                    source.title,
+                    source.publication,
+                    source.url,
+                    source.published.isoformat() if source.published else None,
+                )
+                for source in film.sources
+            ],
+        )
+        await self._add_facts(film_id, film)
+        first_quote = self._take("quotes", len(film.quotes))
+        await self._many(
+            "INSERT INTO quotes (id, film_id, source_id, position, line, speakers, text, question,"
+            " spoiler) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    first_quote + i,
+                    film_id,
+                    source_ids[quote.source],
+                    quote.position,
+                    quote.line,
+                    _SPEAKER_SEPARATOR.join(quote.speakers),
+                    quote.text,
+                    quote.question,
+                    int(quote.spoiler),
+                )
+                for i, quote in enumerate(film.quotes)
+            ],
+        )
+        await self._many(
+            "INSERT INTO quote_speakers (quote_id, speaker) VALUES (?, ?)",
+            [
+                (first_quote + i, speaker)
+                for i, quote in enumerate(film.quotes)
+                for speaker in dict.fromkeys(quote.speakers)
+            ],
+        )
+        if film.quotes:
+            await conn.execute(
+                "INSERT INTO quotes_fts (rowid, text, context)"
+                " SELECT id, text, context FROM quote_search_rows WHERE id BETWEEN ? AND ?",
+                (first_quote, first_quote + len(film.quotes) - 1),
+            )
+        if not self._replace_all:
+            for quote in film.quotes:
+                self._term_changes.update(
+                    index_terms(f"{quote.text} {quote.question or ''} {film.title}")
+                )
+        await self._many(
+            "INSERT INTO seed_fingerprints (film_slug, category, record_key, fingerprint)"
+            " VALUES (?, ?, ?, ?)",
+            [
+                (film.slug, category, key, value)
+                for category, records in fingerprints.items()
+                for key, value in records.items()
+            ],
+        )
+
+    async def _add_facts(self, film_id: int, film: FilmRecord) -> None:
+        await self._many(
+            "INSERT INTO credits (film_id, field_position, role, value_position, value, note)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                (film_id, field_index, item.key, value_index, value, note)
+                for field_index, item in enumerate(film.infobox)
+                for value_index, (value, note) in enumerate(_with_notes(item))
+            ],
+        )
+        await self._many(
+            "INSERT INTO money (film_id, key, text, amount) VALUES (?, ?, ?, ?)",
+            [(film_id, m.key, m.text, m.amount) for m in film.money],
+        )
+        await self._many(
+            "INSERT INTO reviews (film_id, aggregator, metric, value, text) VALUES (?, ?, ?, ?, ?)",
+            [(film_id, r.aggregator, r.metric, r.value, r.text) for r in film.reviews],
+        )
+        await self._many(
+            "INSERT INTO cast_members"
+            " (film_id, position, actor, character, description, spoiler, note)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (film_id, c.position, c.actor, c.character, c.description, int(c.spoiler), c.note)
+                for c in film.cast
+            ],
+        )
+        await self._many(
+            "INSERT INTO sections (film_id, position, path, text, spoiler) VALUES (?, ?, ?, ?, ?)",
+            [
+                (film_id, s.position, _PATH_SEPARATOR.join(s.path), s.text, int(s.spoiler))
+                for s in film.sections
+            ],
+        )
+        await self._many(
+            "INSERT INTO custom_questions (film_id, position, text, answers, spoiler, source)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                (film_id, i, q.text, json.dumps(list(q.answers)), int(q.spoiler), q.source)
+                for i, q in enumerate(film.trivia)
+            ],
+        )
+
+    async def _many(self, sql: str, rows: list[tuple[Any, ...]]) -> None:
+        if rows:  # an empty executemany still costs a hop to the database thread
+            await self._conn.executemany(sql, rows)
+
+    async def replace_lists(self, lists: Sequence[TriviaList]) -> None:
+        """Replace the trivia lists that come with the seeds (servers' own lists stay)."""
+        await self._conn.execute("DELETE FROM trivia_lists WHERE guild_id = ?", (OWNER_LISTS,))
+        await self._many(
+            "INSERT INTO trivia_lists (guild_id, name, film, text) VALUES (?, ?, ?, ?)",
+            [(OWNER_LISTS, item.name, item.film, item.text) for item in lists],
+        )
+
+    async def finish(self) -> None:
+        """Bring the stored term counts up to date with the index."""
+        conn = self._conn
+        if self._replace_all:
+            await conn.execute(
+                "INSERT INTO quote_terms (term, documents) SELECT term, doc FROM quotes_vocab"
+            )
+            return
+        changes = sorted((term, count) for term, count in self._term_changes.items() if count)
+        await self._many(
+            "INSERT INTO quote_terms (term, documents) VALUES (?, ?)"
+            " ON CONFLICT (term) DO UPDATE SET documents = documents + excluded.documents",
+            changes,
+        )
+        await self._many(
+            "DELETE FROM quote_terms WHERE term = ? AND documents <= 0",
+            [(term,) for term, count in changes if count < 0],
+        )
 
 
 class Database:
@@ -272,133 +519,55 @@ class Database:
 
     async def replace_knowledge_base(self, kb: KnowledgeBase, fingerprints: Fingerprints) -> None:
         """Replace all seed-derived content in one transaction; user data is left alone."""
-        async with self._transaction() as conn:
-            for statement in _CLEAR_SEED_CONTENT:
-                await conn.execute(statement)
+        async with self.seed_writer(replace_all=True) as writer:
             for film in kb.films:
-                await self._insert_film(conn, film)
-            await conn.execute("DELETE FROM trivia_lists WHERE guild_id = ?", (OWNER_LISTS,))
-            await conn.executemany(
-                "INSERT INTO trivia_lists (guild_id, name, film, text) VALUES (?, ?, ?, ?)",
-                [(OWNER_LISTS, item.name, item.film, item.text) for item in kb.lists],
-            )
-            await conn.execute("INSERT INTO quotes_fts(quotes_fts) VALUES ('rebuild')")
+                await writer.add_film(film, fingerprints.get(film.slug, {}), digest=None)
+            await writer.replace_lists(kb.lists)
+
+    @asynccontextmanager
+    async def seed_writer(self, *, replace_all: bool) -> AsyncIterator[SeedWriter]:
+        """One transaction that removes and adds films; all of it commits, or none of it.
+
+        With ``replace_all`` every film is removed first (a first load or a full reseed).
+        """
+        async with self._transaction() as conn:
+            writer = await SeedWriter.start(conn, replace_all=replace_all)
+            yield writer
+            await writer.finish()
+            # Any process serving this file sees its caches are stale (one tiny read to check).
             await conn.execute("UPDATE knowledge_generation SET generation = generation + 1")
-            await conn.executemany(
-                "INSERT INTO seed_fingerprints (film_slug, category, record_key, fingerprint)"
-                " VALUES (?, ?, ?, ?)",
-                [
-                    (slug, category, key, value)
-                    for slug, categories in fingerprints.items()
-                    for category, records in categories.items()
-                    for key, value in records.items()
-                ],
-            )
 
     async def knowledge_generation(self) -> int:
         """The number of reseeds ever applied to this file (by any process)."""
         return int(await self._value("SELECT generation FROM knowledge_generation WHERE id = 1"))
 
-    @staticmethod
-    async def _insert_film(conn: aiosqlite.Connection, film: FilmRecord) -> None:
-        cursor = await conn.execute(
-            "INSERT INTO films (slug, title, year, runtime_minutes, release_date, lead)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
-            (
-                film.slug,
-                film.title,
-                film.year,
-                film.runtime_minutes,
-                film.release_date.isoformat() if film.release_date else None,
-                film.lead,
-            ),
-        )
-        film_id = cursor.lastrowid
-        source_ids: dict[str, int | None] = {}
-        for source in film.sources:
-            cursor = await conn.execute(
-                "INSERT INTO sources (film_id, name, kind, title, publication, url, published)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (
-                    film_id,
-                    source.name,
-                    source.kind.value,
-                    source.title,
-                    source.publication,
-                    source.url,
-                    source.published.isoformat() if source.published else None,
-                ),
-            )
-            source_ids[source.name] = cursor.lastrowid
-        await conn.executemany(
-            "INSERT INTO credits (film_id, field_position, role, value_position, value, note)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
-            [
-                (film_id, field_index, item.key, value_index, value, note)
-                for field_index, item in enumerate(film.infobox)
-                for value_index, (value, note) in enumerate(_with_notes(item))
-            ],
-        )
-        await conn.executemany(
-            "INSERT INTO money (film_id, key, text, amount) VALUES (?, ?, ?, ?)",
-            [(film_id, m.key, m.text, m.amount) for m in film.money],
-        )
-        await conn.executemany(
-            "INSERT INTO reviews (film_id, aggregator, metric, value, text) VALUES (?, ?, ?, ?, ?)",
-            [(film_id, r.aggregator, r.metric, r.value, r.text) for r in film.reviews],
-        )
-        await conn.executemany(
-            "INSERT INTO cast_members"
-            " (film_id, position, actor, character, description, spoiler, note)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [
-                (film_id, c.position, c.actor, c.character, c.description, int(c.spoiler), c.note)
-                for c in film.cast
-            ],
-        )
-        await conn.executemany(
-            "INSERT INTO sections (film_id, position, path, text, spoiler) VALUES (?, ?, ?, ?, ?)",
-            [
-                (film_id, s.position, _PATH_SEPARATOR.join(s.path), s.text, int(s.spoiler))
-                for s in film.sections
-            ],
-        )
-        await conn.executemany(
-            "INSERT INTO custom_questions (film_id, position, text, answers, spoiler, source)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
-            [
-                (film_id, i, q.text, json.dumps(list(q.answers)), int(q.spoiler), q.source)
-                for i, q in enumerate(film.trivia)
-            ],
-        )
-        for quote in film.quotes:
-            cursor = await conn.execute(
-                "INSERT INTO quotes (film_id, source_id, position, line, speakers, text, question,"
-                " spoiler) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    film_id,
-                    source_ids[quote.source],
-                    quote.position,
-                    quote.line,
-                    _SPEAKER_SEPARATOR.join(quote.speakers),
-                    quote.text,
-                    quote.question,
-                    int(quote.spoiler),
-                ),
-            )
-            await conn.executemany(
-                "INSERT INTO quote_speakers (quote_id, speaker) VALUES (?, ?)",
-                [(cursor.lastrowid, speaker) for speaker in quote.speakers],
-            )
-
     # --- knowledge base: reads --------------------------------------------------------------
 
-    async def fingerprints(self) -> Fingerprints:
-        """What the last reseed loaded, for reporting the next one's changes."""
+    async def film_warnings(self) -> dict[str, tuple[str, ...]]:
+        """The warnings each loaded film's last parse gave."""
+        rows = await self._all("SELECT slug, seed_warnings FROM films")
+        return {row["slug"]: tuple(json.loads(row["seed_warnings"])) for row in rows}
+
+    async def film_digests(self) -> dict[str, str | None]:
+        """Each loaded film's seed digest (None for films loaded without one)."""
+        rows = await self._all("SELECT slug, seed_digest FROM films")
+        return {row["slug"]: row["seed_digest"] for row in rows}
+
+    async def fingerprints(self, slugs: Sequence[str] | None = None) -> Fingerprints:
+        """What the last reseed loaded (of the films ``slugs``, or all), to report changes."""
+        if slugs is None:
+            rows = await self._all(
+                "SELECT film_slug, category, record_key, fingerprint FROM seed_fingerprints"
+            )
+        else:
+            rows = []
+            for slug in slugs:
+                rows += await self._all(
+                    "SELECT film_slug, category, record_key, fingerprint FROM seed_fingerprints"
+                    " WHERE film_slug = ?",
+                    (slug,),
+                )
         result: Fingerprints = {}
-        rows = await self._all(
-            "SELECT film_slug, category, record_key, fingerprint FROM seed_fingerprints"
-        )
         for row in rows:
             by_category = result.setdefault(row["film_slug"], {})
             by_category.setdefault(row["category"], {})[row["record_key"]] = row["fingerprint"]
@@ -497,8 +666,8 @@ class Database:
         return {slug: frozenset(names) for slug, names in found.items()}
 
     async def quote_term_frequencies(self) -> dict[str, int]:
-        """How many quotes each term of the full-text index appears in."""
-        rows = await self._all("SELECT term, doc FROM quotes_vocab")
+        """How many quotes each term of the full-text index appears in (stored at seed time)."""
+        rows = await self._all("SELECT term, documents AS doc FROM quote_terms")
         return {row["term"]: int(row["doc"]) for row in rows}
 
     async def quote_count(self) -> int:
@@ -511,18 +680,16 @@ class Database:
         return tuple(row[0] for row in rows)
 
     async def search_quotes(
-        self, match: str, slug: str | None, limit: int
+        self, match: str, slug: str | None, limit: int, *, ranked: bool = True
     ) -> tuple[StoredQuote, ...]:
-        """Quotes matching an FTS5 ``match`` expression (built by the caller), best first."""
+        """Quotes matching an FTS5 ``match`` expression (built by the caller).
+
+        ``ranked``: best first by bm25 (the text counts double the question and title);
+        otherwise in index order, which costs nothing per match beyond the ``limit``.
+        """
         # Rank and cut inside the index first; only the survivors are joined to their films.
-        rows = await self._all(
-            "SELECT v.* FROM (SELECT rowid AS id, rank FROM quotes_fts"
-            " WHERE quotes_fts MATCH ? AND (? IS NULL OR rowid IN ("
-            " SELECT q.id FROM quotes q JOIN films f ON f.id = q.film_id WHERE f.slug = ?))"
-            " ORDER BY rank LIMIT ?) AS hits"
-            " JOIN quote_rows v ON v.id = hits.id ORDER BY hits.rank",
-            (match, slug, slug, limit),
-        )
+        sql = _RANKED_CANDIDATES if ranked else _CANDIDATES_IN_INDEX_ORDER
+        rows = await self._all(sql, (match, slug, slug, limit))
         return tuple(_stored_quote(row) for row in rows)
 
     async def quotes_by_speaker(

@@ -19,8 +19,9 @@ from cogs._shared import Film, Interaction, services, spoilers_allowed
 from cogs.trivia._driver import RoundDriver
 from cogs.trivia._lists import list_autocomplete
 from cogs.trivia._render import leaderboard_embed, lists_embed, round_start_embed
+from cogs.trivia._views import AnswerButton
 
-__all__ = ["TYPED_FALLBACK_NOTE", "TriviaCog"]
+__all__ = ["MISSING_PERMISSIONS", "ROUND_PERMISSIONS", "TYPED_FALLBACK_NOTE", "TriviaCog"]
 
 DEFAULT_QUESTIONS = 10
 TYPED_FALLBACK_NOTE = (
@@ -28,10 +29,25 @@ TYPED_FALLBACK_NOTE = (
     " intent enabled for the bot), so this round uses buttons."
 )
 
+ROUND_PERMISSIONS = discord.Permissions(view_channel=True, send_messages=True)
+"""What the bot needs in a channel to run a round there (checked before it starts)."""
+MISSING_PERMISSIONS = (
+    "I can't run a round here: I need {missing} in this channel. Ask a moderator to allow it,"
+    " or start the round in another channel."
+)
+
 QuestionCount = app_commands.Range[int, engine.MIN_QUESTIONS, engine.MAX_QUESTIONS]
 Seconds = app_commands.Range[int, int(engine.MIN_TIME_LIMIT), int(engine.MAX_TIME_LIMIT)]
 
 
+def _missing(have: discord.Permissions, need: discord.Permissions) -> list[str]:
+    """Names of the permissions in ``need`` that ``have`` lacks, as Discord's clients show them."""
+    return [
+        name.replace("_", " ").title() for name, value in need if value and not getattr(have, name)
+    ]
+
+
+@app_commands.guild_only()
 class TriviaCog(commands.GroupCog, group_name="trivia", group_description="Film trivia rounds"):
     """Trivia rounds, one per channel, many channels at once."""
 
@@ -44,11 +60,16 @@ class TriviaCog(commands.GroupCog, group_name="trivia", group_description="Film 
     async def cog_load(self) -> None:
         """Load the judge's word list off the event loop, so the first guess is not slow."""
         await asyncio.to_thread(common_words)
+        self.bot.add_dynamic_items(AnswerButton)  # buttons answered even after a restart
 
     async def cog_unload(self) -> None:
-        """Stop every round's background task."""
-        for driver in self.rounds:
-            await driver.close()
+        """End every running round with a message, then stop answering its buttons."""
+        await asyncio.gather(*(driver.close() for driver in list(self.rounds)))
+        self.bot.remove_dynamic_items(AnswerButton)
+
+    def driver_by_token(self, token: str) -> RoundDriver | None:
+        """The running round whose buttons carry ``token``."""
+        return next((d for d in self.rounds if d.token == token), None)
 
     def wake_all(self) -> None:
         """Make every round check the clock now."""
@@ -75,7 +96,6 @@ class TriviaCog(commands.GroupCog, group_name="trivia", group_description="Film 
     )
     @app_commands.rename(list_="list")
     @app_commands.autocomplete(list_=list_autocomplete)
-    @app_commands.guild_only()
     async def start(
         self,
         interaction: Interaction,
@@ -91,6 +111,9 @@ class TriviaCog(commands.GroupCog, group_name="trivia", group_description="Film 
         channel_id = interaction.channel_id or 0
         if channel is None or not isinstance(channel, discord.abc.Messageable):
             raise NotFoundError("Trivia needs a text channel.")
+        missing = _missing(interaction.app_permissions, ROUND_PERMISSIONS)
+        if missing:
+            raise NotAllowedError(MISSING_PERMISSIONS.format(missing=" and ".join(missing)))
         typed_possible = self.bot.settings.message_content
         note = ""
         chosen_mode = RoundMode.TYPED if typed_possible else RoundMode.BUTTONS
@@ -121,6 +144,9 @@ class TriviaCog(commands.GroupCog, group_name="trivia", group_description="Film 
             )
         shown = await spoilers_allowed(interaction)
 
+        async def report(text: str) -> None:
+            await interaction.followup.send(text, allowed_mentions=discord.AllowedMentions.none())
+
         def drive(round_: Round) -> RoundDriver:
             return RoundDriver(
                 round_,
@@ -128,6 +154,7 @@ class TriviaCog(commands.GroupCog, group_name="trivia", group_description="Film 
                 trivia,
                 spoilers_shown=shown,
                 on_finished=self._finished,
+                report=report,
                 reveal_answer=plan.reveal_answer,
                 answers_hidden=plan.answers_hidden,
             )
@@ -156,7 +183,6 @@ class TriviaCog(commands.GroupCog, group_name="trivia", group_description="Film 
         driver.start()
 
     @app_commands.command(name="lists", description="The trivia lists this server can play")
-    @app_commands.guild_only()
     async def lists(self, interaction: Interaction) -> None:
         """Every list with its author, description and question count."""
         available = await services(interaction).trivia_lists.lists(interaction.guild_id or 0)
@@ -186,34 +212,22 @@ class TriviaCog(commands.GroupCog, group_name="trivia", group_description="Film 
                 self.rounds.release(driver.round.channel_id, driver)
 
     @app_commands.command(name="stop", description="Stop this channel's round")
-    @app_commands.guild_only()
     async def stop(self, interaction: Interaction) -> None:
         """End the round and post the scoreboard (the starter or Manage Messages)."""
         await self._control(interaction, stop=True)
 
     @app_commands.command(name="skip", description="Skip the current question")
-    @app_commands.guild_only()
     async def skip(self, interaction: Interaction) -> None:
         """Reveal the answer and move on (the starter or Manage Messages)."""
         await self._control(interaction, stop=False)
 
     @app_commands.command(name="leaderboard", description="This server's trivia standings")
-    @app_commands.guild_only()
     async def leaderboard(self, interaction: Interaction) -> None:
         """Show this season's and the all-time leaderboard."""
         board = await services(interaction).trivia.leaderboard(interaction.guild_id or 0)
         await interaction.response.send_message(
             embed=leaderboard_embed(board), allowed_mentions=discord.AllowedMentions.none()
         )
-
-    @app_commands.command(name="reset", description="Start a new season (history is kept)")
-    @app_commands.guild_only()
-    @app_commands.default_permissions(manage_guild=True)
-    @app_commands.checks.has_permissions(manage_guild=True)
-    async def reset(self, interaction: Interaction) -> None:
-        """Begin a new season; the all-time board keeps every point."""
-        season = await services(interaction).trivia.new_season(interaction.guild_id or 0)
-        await interaction.response.send_message(f"Season {season} has begun. Good luck!")
 
     @commands.Cog.listener()
     async def on_message(self, message: discord.Message) -> None:

@@ -12,6 +12,7 @@ from bot.formatting import (
     EMBED_TITLE_LIMIT,
     MESSAGE_LIMIT,
     escape_markup,
+    join_capped,
     spoiler,
     trim,
 )
@@ -171,9 +172,11 @@ def reveal_text(
         lines[0] += " Also accepted: " + ", ".join(_maybe_hidden(a, hidden) for a in also) + "."
     if question.origin:
         lines.append(f"*From {escape_markup(question.origin)}.*")
+    text = trim("\n".join(lines), MESSAGE_LIMIT)
     if event.winners:
-        lines.append(", ".join(f"<@{w.user_id}> +{w.points}" for w in event.winners))
-    return trim("\n".join(lines), MESSAGE_LIMIT)
+        winners = [f"<@{w.user_id}> +{w.points}" for w in event.winners]
+        text += "\n" + join_capped(winners, MESSAGE_LIMIT - len(text) - 1)
+    return text
 
 
 def _choice_counts(event: Revealed) -> str:
@@ -304,18 +307,18 @@ def _board(scoreboard: Scoreboard) -> list[str]:
     ]
 
 
-def round_end_text(event: RoundEnded) -> str:
-    """The final scoreboard, ties sharing a rank."""
-    lines = [_END_REASONS[event.reason]]
+def round_end_text(event: RoundEnded, *, why: str | None = None) -> str:
+    """The final scoreboard, ties sharing a rank; ``why`` replaces the usual opening line."""
+    lines = [why or _END_REASONS[event.reason]]
     board = _board(event.scoreboard)
     if not board:
         lines.append("No points this time.")
-    else:
-        winners = event.scoreboard.winners
-        if len(winners) > 1:
-            lines.append("It's a tie at the top!")
-        lines.extend(board)
-    return trim("\n".join(lines), MESSAGE_LIMIT)
+    elif len(event.scoreboard.winners) > 1:
+        lines.append("It's a tie at the top!")
+    head = "\n".join(lines)
+    if not board:
+        return trim(head, MESSAGE_LIMIT)
+    return head + "\n" + join_capped(board, MESSAGE_LIMIT - len(head) - 1, separator="\n")
 
 
 def round_end_embed(event: RoundEnded) -> discord.Embed:

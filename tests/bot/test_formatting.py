@@ -201,3 +201,19 @@ def test_trim_never_keeps_half_an_escape() -> None:
         cut = trim(text, limit)
         body = cut.removesuffix("…")
         assert (len(body) - len(body.rstrip("\\"))) % 2 == 0, cut
+
+
+def test_join_capped_keeps_what_fits_and_counts_the_rest() -> None:
+    from bot.formatting import join_capped
+
+    items = [f"<@{1190000000000000000 + i}> +3" for i in range(146)]
+    text = join_capped(items, 2000)
+    assert len(text) <= 2000
+    kept = text.count("<@")
+    assert text.endswith(f"and {146 - kept} more")
+    assert kept > 60
+    assert join_capped(["a", "b"], 10) == "a, b"
+    four = ["aaaa", "bbbb", "cccc", "dddd"]
+    assert join_capped(four, 16) == "aaaa, and 3 more"
+    assert join_capped(four, 15) == "and 4 more"
+    assert join_capped(["toolongitem"], 5) == "and 1 more"

@@ -22,7 +22,7 @@ async def test_a_reset_delivered_twice_starts_one_season(
             await real(self, event, data)  # as after a resumed gateway session
 
     monkeypatch.setattr(Gateway, "dispatch", twice)
-    reply = await club.fake.slash("trivia reset", permissions=MANAGE_GUILD)
+    reply = await club.fake.slash("club new-season", permissions=MANAGE_GUILD)
     assert "Season 2 has begun" in reply.content
     assert await club.bot.services.database.current_season(club.guild.id) == 2
 

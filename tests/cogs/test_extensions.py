@@ -49,7 +49,7 @@ async def test_every_extension_loads_into_the_bot(club: Club) -> None:
 
 async def test_every_command_name_is_unique(club: Club) -> None:
     names = Counter(command.qualified_name for command in chat_commands(club))
-    assert {"film info", "film plot", "film list", "film choose", "cast", "quote"} <= set(names)
+    assert {"film info", "film plot", "film list", "club film", "cast", "quote"} <= set(names)
     assert {"spoilers", "reseed", "sync", "trivia start", "trivia stop"} <= set(names)
     assert [name for name, count in names.items() if count > 1] == []
     synced = Counter(command["name"] for command in club.fake.commands())
@@ -81,7 +81,7 @@ async def test_every_reply_path_sends_allowed_mentions_none(club: Club) -> None:
     await fake.slash("film info")
     await fake.slash("film list")
     await fake.slash("film info", {"film": "no such film at all"})
-    await fake.slash("film choose", {"film": "ruby-sparks"}, user=mod, permissions=MANAGE_GUILD)
+    await fake.slash("club film", {"film": "ruby-sparks"}, user=mod, permissions=MANAGE_GUILD)
     await fake.slash("cast", {"query": "@everyone <@123>"})
     await fake.slash("cast", {"query": "chris"})
     await fake.slash("quote", {"text": "@everyone tattoo"})

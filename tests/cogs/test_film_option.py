@@ -10,7 +10,7 @@ from tests.bot.parsing.lantern_keeper import DIRECTOR, INTERVIEW, SLUG, STAR, wr
 from tests.cogs.conftest import Club
 
 MANAGE_GUILD = 1 << 5
-FILM_COMMANDS = ("film info", "film plot", "film choose", "cast", "quote", "trivia start")
+FILM_COMMANDS = ("film info", "film plot", "club film", "cast", "quote", "trivia start")
 RUBY_SPARKS = "ruby-sparks"
 LANTERN_LINE = "From my grandmother."
 
@@ -24,16 +24,17 @@ def seeds_dir(seeds_dir: Path) -> Path:
 
 async def choose(club: Club, film: str) -> None:
     reply = await club.fake.slash(
-        "film choose", {"film": film}, user=club.fake.user("mod"), permissions=MANAGE_GUILD
+        "club film", {"film": film}, user=club.fake.user("mod"), permissions=MANAGE_GUILD
     )
     assert "This server's film is now" in reply.content
 
 
 @pytest.mark.parametrize("path", FILM_COMMANDS)
 async def test_every_film_option_autocompletes_titles(club: Club, path: str) -> None:
-    choices = await club.fake.autocomplete(path, option="film", value="the lant")
+    perms = MANAGE_GUILD if path.startswith("club") else None  # others never see /club
+    choices = await club.fake.autocomplete(path, option="film", value="the lant", permissions=perms)
     assert [(c.name, c.value) for c in choices][:1] == [("The Lantern Keeper (2015)", SLUG)]
-    everything = await club.fake.autocomplete(path, option="film", value="")
+    everything = await club.fake.autocomplete(path, option="film", value="", permissions=perms)
     assert {c.value for c in everything} == {SLUG, RUBY_SPARKS}
 
 
@@ -86,7 +87,7 @@ async def test_cast_autocomplete_follows_the_servers_chosen_film(club: Club) -> 
 
 async def test_choosing_an_unknown_film_is_a_short_error_and_changes_nothing(club: Club) -> None:
     reply = await club.fake.slash(
-        "film choose",
+        "club film",
         {"film": "The Godfather Part XVII"},
         user=club.fake.user("mod"),
         permissions=MANAGE_GUILD,

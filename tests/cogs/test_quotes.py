@@ -190,3 +190,20 @@ async def test_speaker_autocomplete_stays_within_limits(club: Club) -> None:
         choices = await club.fake.autocomplete("quote", option="speaker", value=value)
         assert len(choices) <= AUTOCOMPLETE_CHOICE_LIMIT
         assert all(len(c.name) <= AUTOCOMPLETE_NAME_LIMIT for c in choices)
+
+
+async def test_text_autocomplete_suggests_quotes_and_the_choice_shows_that_one(club: Club) -> None:
+    choices = await club.fake.autocomplete("quote", option="text", value="tattoo better lo")
+    assert choices
+    assert len(choices) <= AUTOCOMPLETE_CHOICE_LIMIT
+    assert all(len(c.name) <= AUTOCOMPLETE_NAME_LIMIT for c in choices)
+    reply = await club.fake.slash("quote", {"text": choices[0].value})
+    assert "it is like a tattoo" in best_quote(reply)
+    assert "Also close:" not in reply.content
+
+
+async def test_text_autocomplete_stays_within_limits(club: Club) -> None:
+    for value in ("", "th", "x" * 300, "<@123>", "🎬", '"love" OR "hate"'):
+        choices = await club.fake.autocomplete("quote", option="text", value=value)
+        assert len(choices) <= AUTOCOMPLETE_CHOICE_LIMIT
+        assert all(len(c.name) <= AUTOCOMPLETE_NAME_LIMIT for c in choices)

@@ -14,6 +14,7 @@ from discord.ext import commands
 from discord.http import Route
 
 from loopback.harness import NonLoopbackRequestError, RunningBot, run_bot
+from loopback.limits import INTENT_MESSAGE_CONTENT
 from loopback.records import FakeChannel, FakeGuild, LoopbackError
 from loopback.server import FakeDiscord
 
@@ -126,7 +127,9 @@ class World:
 @pytest.fixture
 async def world() -> AsyncIterator[World]:
     seen = Seen()
-    async with FakeDiscord(team=("alice", "bob")) as fake:
+    async with FakeDiscord(
+        team=("alice", "bob"), privileged_intents=INTENT_MESSAGE_CONTENT
+    ) as fake:
         guild = fake.add_guild(name="Club")
         channel = fake.add_channel(guild, "spoilers")
         async with run_bot(make_bot(seen), fake) as running:
@@ -272,7 +275,7 @@ async def test_non_loopback_request_is_refused(world: World) -> None:
 
 async def test_urls_are_restored_after_shutdown() -> None:
     base = Route.BASE
-    async with FakeDiscord() as fake:
+    async with FakeDiscord(privileged_intents=INTENT_MESSAGE_CONTENT) as fake:
         fake.add_guild()
         async with run_bot(make_bot(Seen()), fake, sync=False) as running:
             assert fake.api_url == Route.BASE

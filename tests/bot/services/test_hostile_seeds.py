@@ -47,12 +47,12 @@ async def test_deep_nesting_is_a_one_line_error_naming_the_file(
 async def test_an_unexpected_failure_is_one_line_not_a_crash(
     seeds_dir: Path, database: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import bot.seeds
+    import bot.services.knowledge
 
     def explode(seeds: Path) -> object:
         raise ZeroDivisionError("a bug in a parser")
 
-    monkeypatch.setattr(bot.seeds, "load_seeds", explode)
+    monkeypatch.setattr(bot.services.knowledge, "film_folders", explode)
     report = await KnowledgeService(database, seeds_dir).reseed()
     assert report.error is not None
     _one_line(str(report.error))

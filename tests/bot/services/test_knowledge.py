@@ -8,7 +8,7 @@ import pytest
 
 from bot.errors import BusyError
 from bot.services.knowledge import KnowledgeService
-from bot.storage.database import Database
+from bot.storage.database import SeedWriter
 from tests.bot.parsing.lantern_keeper import INTERVIEW, SLUG, write_film
 
 NOW = dt.datetime(2024, 5, 1, 12, 0, tzinfo=dt.UTC)
@@ -203,18 +203,18 @@ async def test_a_failure_inside_the_transaction_rolls_back(
     await add_user_data(database)
     before = (await content(database), await user_data(database))
     write_film(seeds_dir, {"100_interview.txt": INTERVIEW})
-    original = Database._insert_film
+    original = SeedWriter.add_film
     inserted = []
 
-    async def insert_then_fail(conn, film):
+    async def insert_then_fail(writer, film, fingerprints, digest):
         if inserted:
             raise RuntimeError("disk on fire")
         inserted.append(film.slug)
-        await original(conn, film)
+        await original(writer, film, fingerprints, digest)
 
-    monkeypatch.setattr(Database, "_insert_film", staticmethod(insert_then_fail))
+    monkeypatch.setattr(SeedWriter, "add_film", insert_then_fail)
     with pytest.raises(RuntimeError, match="disk on fire"):
-        await knowledge.reseed()
+        await knowledge.reseed(full=True)
     assert inserted == [RUBY]
     assert (await content(database), await user_data(database)) == before
     assert knowledge.generation == 1
@@ -265,31 +265,90 @@ async def test_a_read_in_the_middle_of_the_transaction_sees_the_old_content(
 ):
     old = await content(database)
     write_film(seeds_dir, {"100_interview.txt": INTERVIEW})
-    original = Database._insert_film
+    original = SeedWriter.add_film
     seen = []
 
-    async def insert_and_peek(conn, film):
-        await original(conn, film)
+    async def insert_and_peek(writer, film, fingerprints, digest):
+        await original(writer, film, fingerprints, digest)
         seen.append(await content(database))
 
-    monkeypatch.setattr(Database, "_insert_film", staticmethod(insert_and_peek))
-    assert (await knowledge.reseed()).applied
+    monkeypatch.setattr(SeedWriter, "add_film", insert_and_peek)
+    assert (await knowledge.reseed(full=True)).applied
     assert seen == [old, old]
     assert await database.film_count() == 2
 
 
-async def test_fingerprinting_runs_off_the_event_loop(service, monkeypatch):
-    import threading
+async def quote_ids_by_film(database):
+    return {film.slug: await database.quote_ids(film.slug, None) for film in await database.films()}
 
-    import bot.services.knowledge as module
 
-    threads = []
-    real = module.fingerprint_knowledge_base
+async def test_a_reseed_rewrites_only_the_films_whose_files_changed(knowledge, seeds_dir, database):
+    write_film(seeds_dir, {"100_interview.txt": INTERVIEW})
+    assert (await knowledge.reseed()).applied
+    before = await quote_ids_by_film(database)
+    interview = seeds_dir / SLUG / "100_interview.txt"
+    interview.write_text(INTERVIEW + "\nLindqvist: The gulls were louder than the generator.\n")
 
-    def recording(kb):
-        threads.append(threading.current_thread() is threading.main_thread())
-        return real(kb)
+    report = await knowledge.reseed()
 
-    monkeypatch.setattr(module, "fingerprint_knowledge_base", recording)
-    assert (await service.reseed()).applied
-    assert threads == [False]
+    assert {f.slug: f.status for f in report.films} == {RUBY: "unchanged", SLUG: "changed"}
+    after = await quote_ids_by_film(database)
+    assert after[RUBY] == before[RUBY]
+    assert after[SLUG] != before[SLUG]
+    assert len(after[SLUG]) == len(before[SLUG]) + 1
+    terms = await database.quote_term_frequencies()
+    assert terms["gulls"] == 1
+    assert "generator" in terms
+
+
+async def test_a_removed_folder_removes_its_film_and_its_terms(knowledge, seeds_dir, database):
+    write_film(seeds_dir, {"100_interview.txt": INTERVIEW + "\nCalloway: Zyzzyva.\n"})
+    assert (await knowledge.reseed()).applied
+    assert "zyzzyva" in await database.quote_term_frequencies()
+    shutil.rmtree(seeds_dir / SLUG)
+
+    report = await knowledge.reseed()
+
+    assert {f.slug: f.status for f in report.films} == {RUBY: "unchanged", SLUG: "removed"}
+    assert [film.slug for film in await database.films()] == [RUBY]
+    assert "zyzzyva" not in await database.quote_term_frequencies()
+
+
+async def test_stored_term_counts_match_the_index_after_partial_reseeds(
+    knowledge, seeds_dir, database
+):
+    write_film(seeds_dir, {"100_interview.txt": INTERVIEW})
+    assert (await knowledge.reseed()).applied
+    (seeds_dir / SLUG / "100_interview.txt").write_text(INTERVIEW.replace("November", "March"))
+    assert (await knowledge.reseed()).applied
+    partial = await database.quote_term_frequencies()
+
+    assert (await knowledge.reseed(full=True)).applied
+
+    assert await database.quote_term_frequencies() == partial
+
+
+async def test_a_changed_film_that_fails_keeps_its_content(knowledge, seeds_dir, database):
+    write_film(seeds_dir, {"100_interview.txt": INTERVIEW})
+    assert (await knowledge.reseed()).applied
+    before = await content(database)
+    (seeds_dir / SLUG / "900_article.txt").unlink()
+
+    report = await knowledge.reseed()
+
+    assert [(f.slug, f.kept) for f in report.failures] == [(SLUG, True)]
+    assert await content(database) == before
+
+
+async def test_seed_lists_stay_when_no_film_changed(knowledge, seeds_dir, database):
+    lists = seeds_dir / "trivia"
+    lists.mkdir()
+    (lists / "lighthouses.yaml").write_text("Which lamp was lit by hand?:\n- the great lamp\n")
+    assert (await knowledge.reseed()).applied
+    first = await database.trivia_lists(GUILD)
+
+    report = await knowledge.reseed()
+
+    assert {f.status for f in report.films} == {"unchanged"}
+    assert await database.trivia_lists(GUILD) == first
+    assert "lighthouses" in {item.name for item in first}

@@ -8,7 +8,7 @@ from bot.errors import NotFoundError
 from bot.models import FilmSummary
 from bot.search.quotes import QUOTE_MATCH_CUTOFF, query_words
 from bot.services.knowledge import KnowledgeService
-from bot.services.quotes import MAX_RESULTS, QuoteService
+from bot.services.quotes import MAX_RESULTS, QuoteService, quote_choice, quote_choice_id
 from bot.storage.database import Database
 from tests.bot.search.test_quotes import HOSTILE_WORDS
 
@@ -161,3 +161,59 @@ async def test_hostile_text_is_only_ever_searched_as_words(
     assert await database.quote_count() == count
     if len(query_words(word)) < 3:
         assert found[:1] == plain[:1]
+
+
+async def test_suggestions_follow_what_is_typed_and_name_one_quote(quotes: QuoteService) -> None:
+    for typed in ("tattoo better lo", "it is like a tat", "tattoo"):
+        suggestions = await quotes.suggest_quotes(typed, None, 25)
+        assert suggestions, typed
+        best = suggestions[0]
+        assert best.label.startswith(f"{DAYTON}: ")
+        assert quote_choice_id(best.value) is not None
+        result = await quotes.find(best.value, None, None)
+        assert len(result.quotes) == 1
+        assert "it is like a tattoo" in result.quotes[0].quote.text
+
+
+async def test_suggestions_need_three_characters_and_stay_short(quotes: QuoteService) -> None:
+    assert await quotes.suggest_quotes("ta", None, 25) == []
+    for typed in ("the", "xqzv", "love", *HOSTILE_WORDS):
+        for suggestion in await quotes.suggest_quotes(typed, None, 25):
+            assert len(suggestion.label) <= 100
+
+
+async def test_a_spoiler_suggestion_hides_its_words(quotes: QuoteService) -> None:
+    suggestions = await quotes.suggest_quotes("snap your fingers", RUBY_SPARKS, 25)
+    labels = [s.label for s in suggestions]
+    assert labels
+    assert not any("snap your fingers" in label for label in labels)
+    assert any("spoiler" in label for label in labels)
+
+
+async def test_a_chosen_quote_that_is_gone_says_so(quotes: QuoteService) -> None:
+    with pytest.raises(NotFoundError, match="no longer loaded"):
+        await quotes.find(quote_choice(10**9), None, None)
+
+
+def test_quote_choices_round_trip() -> None:
+    assert quote_choice_id(quote_choice(42)) == 42
+    assert quote_choice_id("#q") is None
+    assert quote_choice_id("tattoo #q42") is None
+
+
+async def test_the_vocabulary_is_rebuilt_by_the_reseed_not_the_next_query(
+    quotes: QuoteService, knowledge: KnowledgeService, database: Database, monkeypatch
+) -> None:
+    reads = []
+    original = database.quote_term_frequencies
+
+    async def counted() -> dict[str, int]:
+        reads.append(1)
+        return await original()
+
+    monkeypatch.setattr(database, "quote_term_frequencies", counted)
+    await quotes.warm()
+    assert (await knowledge.reseed(full=True)).applied
+    assert len(reads) == 2
+    await quotes.search("tattoo better love", None, 3)
+    assert len(reads) == 2

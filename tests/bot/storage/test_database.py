@@ -264,6 +264,52 @@ async def test_speakers_by_film_lists_each_films_speakers(loaded) -> None:
     assert await loaded.speakers_by_film() == {"ruby-sparks": frozenset(await loaded.speakers())}
 
 
+def schema_at(path: Path, version: int) -> None:
+    """A database file as the migrations up to ``version`` left it."""
+    with sqlite3.connect(path) as conn:
+        for migration in sorted(MIGRATIONS.glob("*.sql")):
+            if int(migration.name.split("_", 1)[0]) <= version:
+                conn.executescript(migration.read_text(encoding="utf-8"))
+        conn.execute(f"PRAGMA user_version = {version}")
+
+
+async def test_migration_7_indexes_existing_quotes_with_their_question_and_title(tmp_path):
+    path = tmp_path / "old.db"
+    schema_at(path, 3)
+    with sqlite3.connect(path) as conn:
+        conn.execute(
+            "INSERT INTO films (id, slug, title, lead) VALUES (1, 'lamp', 'The Lantern', '')"
+        )
+        conn.execute(
+            "INSERT INTO sources (id, film_id, name, kind) VALUES (1, 1, 'a', 'interview')"
+        )
+        conn.execute(
+            "INSERT INTO quotes (id, film_id, source_id, position, line, speakers, text, question,"
+            " spoiler) VALUES (1, 1, 1, 0, 1, 'Mara Okafor', 'Forty years.', 'How long?', 0)"
+        )
+        conn.execute("INSERT INTO quotes_fts (quotes_fts) VALUES ('rebuild')")
+    async with await Database.open(path) as db:
+        assert await db.schema_version() == LAST_MIGRATION
+        assert [q.id for q in await db.search_quotes('"lantern" AND "forty"', None, 5)] == [1]
+        assert await db.quote_term_frequencies() == {
+            "forty": 1,
+            "years": 1,
+            "how": 1,
+            "long": 1,
+            "the": 1,
+            "lantern": 1,
+        }
+        assert await db.film_digests() == {"lamp": None}
+
+
+async def test_unranked_candidates_come_in_index_order(loaded):
+    ranked = await loaded.search_quotes('"the"', None, 5)
+    unranked = await loaded.search_quotes('"the"', None, 5, ranked=False)
+    assert len(unranked) == 5
+    assert [q.id for q in unranked] == sorted(q.id for q in unranked)
+    assert {q.id for q in ranked} != set()
+
+
 def test_migration_numbers_are_unique_and_consecutive():
     numbers = sorted(int(p.name.split("_", 1)[0]) for p in MIGRATIONS.glob("*.sql"))
     assert numbers == list(range(1, len(numbers) + 1))

@@ -14,6 +14,7 @@ from bot.models import Question, QuestionKind
 from cogs.trivia import TriviaCog
 from loopback.clock import FakeClock
 from loopback.harness import run_bot
+from loopback.limits import INTENT_MESSAGE_CONTENT
 from loopback.records import FakeChannel, FakeGuild, PostedMessage
 from loopback.server import FakeDiscord
 
@@ -126,7 +127,7 @@ def fixed_questions(monkeypatch: pytest.MonkeyPatch) -> Callable[[Sequence[Quest
 async def trivia_club(club_settings: Settings) -> AsyncIterator[TriviaClub]:
     settings = replace(club_settings, message_content=True)
     clock = FakeClock()
-    async with FakeDiscord() as fake:
+    async with FakeDiscord(privileged_intents=INTENT_MESSAGE_CONTENT) as fake:
         guild = fake.add_guild(name="Film Club")
         bot = create_bot(settings, clock=clock)
         async with run_bot(bot, fake):
