@@ -25,7 +25,7 @@ from bot.reports import (
     questions_text,
     reseed_summary,
 )
-from bot.seeds import load_seeds
+from bot.seeds import read_seeds
 from bot.services.knowledge import KnowledgeService
 from bot.storage.database import Database
 from bot.trivia.questions import generate_questions
@@ -55,6 +55,11 @@ def _parser() -> argparse.ArgumentParser:
     seed.add_argument("--db", type=Path, help="database file (default: FILMCLUB_DB)")
     seed.add_argument("--dry-run", action="store_true", help="parse only; change nothing")
     seed.add_argument("--json", action="store_true", help="print the parsed films as JSON")
+    seed.add_argument(
+        "--allow-empty",
+        action="store_true",
+        help="let a seeds folder without films remove every film from the database",
+    )
     commands.add_parser("sync", help="register the slash commands with Discord globally")
     questions = commands.add_parser("questions", help="print the trivia questions for review")
     questions.add_argument("--film", help="only this film's slug")
@@ -103,7 +108,7 @@ def _console(settings: Settings, args: argparse.Namespace) -> int:
 
 def _questions(settings: Settings, args: argparse.Namespace) -> int:
     try:
-        kb = load_seeds(args.seeds or settings.seeds_dir)
+        kb = read_seeds(args.seeds or settings.seeds_dir)
     except SeedError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_FAILURE
@@ -129,7 +134,7 @@ async def _seed(settings: Settings, args: argparse.Namespace) -> int:
     started = time.perf_counter()
     if args.dry_run:
         try:
-            kb = await asyncio.to_thread(load_seeds, seeds_dir)
+            kb = await asyncio.to_thread(read_seeds, seeds_dir)
         except SeedError as error:
             print(f"error: {error}", file=sys.stderr)
             return EXIT_FAILURE
@@ -139,8 +144,9 @@ async def _seed(settings: Settings, args: argparse.Namespace) -> int:
         database_path = args.db or settings.database_path
         try:
             async with await Database.open(database_path) as database:
-                report = await KnowledgeService(database, seeds_dir).reseed(
-                    keep_films=True, full=True
+                knowledge = KnowledgeService(database, seeds_dir)
+                report = await knowledge.reseed(
+                    keep_films=True, full=True, allow_empty=args.allow_empty
                 )
         except (sqlite3.Error, OSError) as error:
             print(f"error: database {database_path}: {error}", file=sys.stderr)
