@@ -20,6 +20,8 @@ from discord.voice_client import VoiceClient
 
 from bot.config import Settings
 from bot.errors import FilmClubError, StartupError
+from bot.idempotency import RecentIds
+from bot.options import OptionLimit, option_problem
 from bot.services.cast import CastService
 from bot.services.films import FilmService
 from bot.services.knowledge import KnowledgeService
@@ -109,6 +111,8 @@ def build_services(
     """Wire the services over one open knowledge base and user data (default: the same file)."""
     users = users or database
     knowledge = KnowledgeService(database, settings.seeds_dir, broadcast)
+    trivia = TriviaService(database, knowledge, users=users)
+    knowledge.on_change(trivia.prepare)
     return Services(
         database=database,
         knowledge=knowledge,
@@ -116,7 +120,7 @@ def build_services(
         cast=CastService(database, knowledge),
         quotes=QuoteService(database, knowledge),
         spoilers=SpoilerPolicy(users),
-        trivia=TriviaService(database, knowledge, users=users),
+        trivia=trivia,
         users=users,
         trivia_lists=TriviaListService(database, users=users),
     )
@@ -143,7 +147,7 @@ def _permission_name(permission: str) -> str:
 def _user_message(error: app_commands.AppCommandError) -> str | None:
     """The short message for an expected error, or None for a bug."""
     original = error.original if isinstance(error, app_commands.CommandInvokeError) else error
-    if isinstance(original, FilmClubError):
+    if isinstance(original, FilmClubError | OptionOutOfRangeError):
         return str(original)
     if isinstance(error.__cause__, FilmClubError):  # raised by a Transformer (an unknown film)
         return str(error.__cause__)
@@ -159,8 +163,58 @@ def _user_message(error: app_commands.AppCommandError) -> str | None:
     return None
 
 
+class OptionOutOfRangeError(app_commands.AppCommandError):
+    """An option value outside the command's declared range (sent by a non-standard client)."""
+
+
+def _limits(command: app_commands.Command[Any, ..., Any]) -> dict[str, OptionLimit]:
+    """The declared limits of a command's options, by the name Discord sends."""
+    return {
+        parameter.display_name: OptionLimit(
+            name=parameter.display_name,
+            min_value=parameter.min_value,
+            max_value=parameter.max_value,
+            choices=tuple(choice.value for choice in parameter.choices),
+        )
+        for parameter in command.parameters
+    }
+
+
+def _values(data: object) -> dict[str, object]:
+    """The raw option values of an interaction, subcommands and groups unwrapped."""
+    options = data.get("options", []) if isinstance(data, dict) else []
+    values: dict[str, object] = {}
+    while options:
+        nested = [o for o in options if o.get("type") in _SUBCOMMAND_TYPES]
+        values.update({o["name"]: o.get("value") for o in options if o not in nested})
+        options = nested[0].get("options", []) if nested else []
+    return values
+
+
+_SUBCOMMAND_TYPES = frozenset({1, 2})
+"""Option types that wrap other options: a subcommand (1) and a subcommand group (2)."""
+
+
 class FilmClubTree(app_commands.CommandTree["FilmClubBot"]):
     """The command tree, with one handler that turns errors into short ephemeral replies."""
+
+    def __init__(self, client: FilmClubBot, **options: Any) -> None:
+        super().__init__(client, **options)
+        self._recent = RecentIds()
+
+    async def interaction_check(self, interaction: discord.Interaction[FilmClubBot]) -> bool:
+        """Run each interaction once, and only with option values the command accepts."""
+        if not self._recent.first_time(interaction.id):
+            log.info("ignored a second delivery of interaction %s", interaction.id)
+            return False
+        command = interaction.command
+        if interaction.type is discord.InteractionType.application_command and isinstance(
+            command, app_commands.Command
+        ):
+            problem = option_problem(_limits(command), _values(interaction.data))
+            if problem is not None:
+                raise OptionOutOfRangeError(problem)
+        return True
 
     async def on_error(
         self, interaction: discord.Interaction[FilmClubBot], error: app_commands.AppCommandError
@@ -240,6 +294,8 @@ class FilmClubBot(commands.AutoShardedBot):
         report = await self._services.knowledge.ensure_loaded()
         if report is not None and report.error is not None:
             log.error("first seed load failed: %s", report.error)
+        elif report is None:
+            await self._services.trivia.prepare()
         for failure in report.failures if report is not None else ():
             log.error("film failed to load, the others loaded: %s", failure)
         await self._services.quotes.warm()
@@ -301,6 +357,7 @@ class FilmClubBot(commands.AutoShardedBot):
                 await asyncio.gather(follower, return_exceptions=True)
             services, self._services = self._services, None
             if services is not None:
+                await services.knowledge.close()
                 await services.close()
 
 

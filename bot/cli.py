@@ -27,7 +27,7 @@ from bot.reports import (
     questions_text,
     reseed_summary,
 )
-from bot.seeds import load_seeds
+from bot.seeds import read_seeds
 from bot.services.knowledge import KnowledgeService, ReseedReport
 from bot.storage.database import Database
 from bot.storage.postgres import PostgresUserData
@@ -58,6 +58,11 @@ def _parser() -> argparse.ArgumentParser:
     seed.add_argument("--db", type=Path, help="database file (default: FILMCLUB_DB)")
     seed.add_argument("--dry-run", action="store_true", help="parse only; change nothing")
     seed.add_argument("--json", action="store_true", help="print the parsed films as JSON")
+    seed.add_argument(
+        "--allow-empty",
+        action="store_true",
+        help="let a seeds folder without films remove every film from the database",
+    )
     commands.add_parser("sync", help="register the slash commands with Discord globally")
     questions = commands.add_parser("questions", help="print the trivia questions for review")
     questions.add_argument("--film", help="only this film's slug")
@@ -106,7 +111,7 @@ def _console(settings: Settings, args: argparse.Namespace) -> int:
 
 def _questions(settings: Settings, args: argparse.Namespace) -> int:
     try:
-        kb = load_seeds(args.seeds or settings.seeds_dir)
+        kb = read_seeds(args.seeds or settings.seeds_dir)
     except SeedError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_FAILURE
@@ -132,7 +137,7 @@ async def _seed(settings: Settings, args: argparse.Namespace) -> int:
     started = time.perf_counter()
     if args.dry_run:
         try:
-            kb = await asyncio.to_thread(load_seeds, seeds_dir)
+            kb = await asyncio.to_thread(read_seeds, seeds_dir)
         except SeedError as error:
             print(f"error: {error}", file=sys.stderr)
             return EXIT_FAILURE
@@ -142,7 +147,9 @@ async def _seed(settings: Settings, args: argparse.Namespace) -> int:
         database_path = args.db or settings.database_path
         try:
             async with await Database.open(database_path) as database:
-                report = await _reseed(database, seeds_dir, settings.database_url)
+                report = await _reseed(
+                    database, seeds_dir, settings.database_url, allow_empty=args.allow_empty
+                )
         except (sqlite3.Error, OSError, asyncpg.PostgresError) as error:
             print(f"error: database {database_path}: {error}", file=sys.stderr)
             return EXIT_FAILURE
@@ -167,13 +174,16 @@ async def _seed(settings: Settings, args: argparse.Namespace) -> int:
     return EXIT_FAILURE if failures else EXIT_OK
 
 
-async def _reseed(database: Database, seeds_dir: Path, shared_url: str | None) -> ReseedReport:
+async def _reseed(
+    database: Database, seeds_dir: Path, shared_url: str | None, *, allow_empty: bool
+) -> ReseedReport:
     """Reseed; with a shared database, announce it so running processes follow."""
     if shared_url is None:
-        return await KnowledgeService(database, seeds_dir).reseed(keep_films=True, full=True)
+        knowledge = KnowledgeService(database, seeds_dir)
+        return await knowledge.reseed(keep_films=True, full=True, allow_empty=allow_empty)
     async with await PostgresUserData.open(shared_url) as shared:
         knowledge = KnowledgeService(database, seeds_dir, shared)
-        return await knowledge.reseed(keep_films=True, full=True)
+        return await knowledge.reseed(keep_films=True, full=True, allow_empty=allow_empty)
 
 
 async def _serve_until_signalled(settings: Settings, command: str) -> None:

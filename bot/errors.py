@@ -30,11 +30,21 @@ __all__ = [
     "SeedError",
     "StartupError",
     "UnknownFilmError",
+    "printable_path",
 ]
 
 
 class FilmClubError(Exception):
     """Base of every expected error; its message is safe to show to users."""
+
+
+def printable_path(path: Path | str) -> str:
+    """``path`` on one line: control characters and undecodable bytes as escapes."""
+    # Surrogates (bytes of a name that were not UTF-8) are not printable either.
+    return "".join(
+        char if char.isprintable() else char.encode("unicode_escape").decode("ascii")
+        for char in str(path)
+    )
 
 
 class StartupError(FilmClubError):
@@ -48,7 +58,8 @@ class SeedError(FilmClubError):
         self.path = str(path)
         self.line = line
         self.message = message
-        where = f"{self.path}:{line}" if line is not None else self.path
+        shown = printable_path(path)
+        where = f"{shown}:{line}" if line is not None else shown
         super().__init__(f"{where}: {' '.join(message.split())}")
 
     def __reduce__(self) -> tuple[type[SeedError], tuple[str, str, int | None]]:

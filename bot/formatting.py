@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Final
 
 __all__ = [
     "AUTOCOMPLETE_CHOICE_LIMIT",
@@ -15,6 +16,7 @@ __all__ = [
     "EMBED_TITLE_LIMIT",
     "EMBED_TOTAL_LIMIT",
     "MESSAGE_LIMIT",
+    "escape_markup",
     "escape_spoiler_bars",
     "join_capped",
     "split_message",
@@ -39,13 +41,37 @@ _MIN_BOUNDARY_SHARE = 0.5
 """Cut at a sentence or word end only if it keeps at least this share of the room."""
 
 
+_MARKUP: Final = re.compile(r"([\\*_~`|<\[\]])")
+"""Characters Discord's markdown gives a meaning anywhere (a backslash before them is hidden)."""
+
+_LINE_MARKUP: Final = re.compile(r"^(\s*)([#>-])", re.MULTILINE)
+"""Headings, quotes and lists: markup only at the start of a line."""
+
+
+_MASS_MENTION: Final = re.compile(r"@(everyone|here)")
+"""Mentions without angle brackets; a zero-width space after the ``@`` keeps them plain text."""
+
+
+def _defuse_mass_mentions(text: str) -> str:
+    return _MASS_MENTION.sub("@\u200b\\1", text)
+
+
+def escape_markup(text: str) -> str:
+    """``text`` shown literally: no bold, italics, spoilers, code, headings, links or mentions."""
+    escaped = _LINE_MARKUP.sub(r"\1\\\2", _MARKUP.sub(r"\\\1", text))
+    return _defuse_mass_mentions(escaped)
+
+
 def escape_spoiler_bars(text: str) -> str:
-    """Escape ``||`` inside text so it can neither open nor close a spoiler tag.
+    """Escape ``||`` inside text so it can neither open nor close a spoiler tag (nor mention).
 
     Backslashes are escaped too: a text ending in a backslash would otherwise escape the
     closing tag's first bar and leave the spoiler open.
     """
-    return text.replace("\\", "\\\\").replace("|", "\\|")
+    escaped = text.replace("\\", "\\\\")
+    for char in "|<`":  # a code span opened inside a spoiler could swallow its closing tag
+        escaped = escaped.replace(char, "\\" + char)
+    return _defuse_mass_mentions(escaped)
 
 
 def _cut_point(text: str, room: int) -> int:
@@ -66,7 +92,10 @@ def trim(text: str, limit: int) -> str:
     if len(text) <= limit:
         return text
     room = limit - len(ELLIPSIS)
-    return text[: _cut_point(text, room)].rstrip() + ELLIPSIS
+    head = text[: _cut_point(text, room)].rstrip()
+    if (len(head) - len(head.rstrip("\\"))) % 2:  # never keep half of an escape
+        head = head[:-1]
+    return head + ELLIPSIS
 
 
 def spoiler(text: str) -> str:

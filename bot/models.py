@@ -9,6 +9,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from bot.errors import printable_path
+
 __all__ = [
     "CastEntry",
     "CastMember",
@@ -276,7 +278,8 @@ class FilmFailure:
     @property
     def where(self) -> str:
         """``path:line`` (or the path alone) of the problem."""
-        return f"{self.path}:{self.line}" if self.line is not None else self.path
+        path = printable_path(self.path)  # one line, whatever the file is called
+        return f"{path}:{self.line}" if self.line is not None else path
 
     def __str__(self) -> str:
         outcome = "previous content kept" if self.kept else "not loaded"
@@ -291,6 +294,8 @@ class KnowledgeBase:
     lists: tuple[TriviaList, ...] = field(default_factory=tuple)
     """The owner's trivia lists: ``seeds/trivia/*.yaml`` and each film's own ``trivia.yaml``."""
     failures: tuple[FilmFailure, ...] = field(default_factory=tuple)
+    warnings: tuple[str, ...] = ()
+    """What the walk of the seeds folder skipped (symlinks out of it, FIFOs, bad names)."""
 
     def film(self, slug: str) -> FilmRecord | None:
         """The film with this slug, if any."""

@@ -12,12 +12,15 @@ from __future__ import annotations
 import dataclasses
 import functools
 import hashlib
+import logging
 from collections.abc import Iterable
 from pathlib import Path
 
 from bot.errors import SeedError
 from bot.models import FilmFailure, FilmRecord, KnowledgeBase, TriviaList
 from bot.parsing import LISTS_FOLDER, film_failure, parse_film, parse_seeds
+from bot.parsing import folders as safe
+from bot.parsing.folders import film_files, inside, optional_file
 from bot.trivia.custom import list_name, load_trivia_list
 
 __all__ = [
@@ -28,9 +31,12 @@ __all__ = [
     "load_film",
     "load_lists",
     "load_seeds",
+    "read_seeds",
 ]
 
 TRIVIA_FILE = "trivia.yaml"
+
+log = logging.getLogger(__name__)
 LIST_SUFFIX = ".yaml"
 """Files of ``seeds/trivia/`` with this suffix are lists; anything else there is ignored."""
 _DIGEST_BYTES = 16
@@ -40,7 +46,7 @@ _CODE_ROOT = Path(__file__).resolve().parent
 def _film_list(film: FilmRecord, folder: Path) -> TriviaList | None:
     """The film's own ``trivia.yaml`` as a list named by the film's slug, if it has one."""
     path = folder / TRIVIA_FILE
-    if not path.is_file():
+    if not optional_file(path, folder.parent):
         return None
     return load_trivia_list(path, name=film.slug, film=film.slug)
 
@@ -63,18 +69,23 @@ def _topic_list(path: Path, taken: set[str]) -> TriviaList:
     return load_trivia_list(path, name=name)
 
 
-def _topic_lists(seeds_dir: Path, taken: set[str]) -> tuple[list[TriviaList], list[FilmFailure]]:
-    """The lists of ``seeds/trivia/`` in name order, and those that failed."""
+def _topic_lists(
+    seeds_dir: Path, taken: set[str]
+) -> tuple[list[TriviaList], list[FilmFailure], list[str]]:
+    """The lists of ``seeds/trivia/`` in name order, those that failed, and what was skipped."""
     folder = seeds_dir / LISTS_FOLDER
     lists: list[TriviaList] = []
     failures: list[FilmFailure] = []
-    if folder.is_dir():
-        for path in sorted(folder.glob(f"*{LIST_SUFFIX}")):
+    skipped: list[str] = []
+    if folder.is_dir() and inside(folder, seeds_dir):
+        files = film_files(folder, LIST_SUFFIX, seeds_dir)
+        skipped = files.skipped
+        for path in files.paths:
             try:
                 lists.append(_topic_list(path, taken))
             except SeedError as error:
                 failures.append(film_failure(f"{LISTS_FOLDER}/{path.name}", error))
-    return lists, failures
+    return lists, failures, skipped
 
 
 def load_seeds(seeds_dir: Path) -> KnowledgeBase:
@@ -95,20 +106,36 @@ def load_seeds(seeds_dir: Path) -> KnowledgeBase:
         films.append(_with_trivia(film, trivia))
         if trivia is not None:
             own.append(trivia)
-    topics, broken = _topic_lists(seeds_dir, {film.slug for film in kb.films})
+    topics, broken, skipped = _topic_lists(seeds_dir, {film.slug for film in kb.films})
     failures = sorted([*failures, *broken], key=lambda failure: failure.slug)
-    return KnowledgeBase(films=tuple(films), lists=(*own, *topics), failures=tuple(failures))
+    return KnowledgeBase(
+        films=tuple(films),
+        lists=(*own, *topics),
+        failures=tuple(failures),
+        warnings=(*kb.warnings, *skipped),
+    )
+
+
+def read_seeds(seeds_dir: Path) -> KnowledgeBase:
+    """`load_seeds`, with any unexpected failure turned into a one-line `SeedError`."""
+    try:
+        return load_seeds(seeds_dir)
+    except SeedError:
+        raise
+    except Exception as error:
+        log.exception("unexpected failure while reading %s", seeds_dir)
+        reason = " ".join(f"{type(error).__name__}: {error}".split())
+        raise SeedError(seeds_dir, f"could not read the seeds ({reason})") from error
 
 
 def film_folders(seeds_dir: Path) -> list[Path]:
-    """The film folders of a seeds folder, in name order; raises `SeedError` if it is missing."""
+    """The film folders of a seeds folder, in name order; raises `SeedError` if it is missing.
+
+    Only real folders inside it: a symlink out of it, a loop or a bad name is left out.
+    """
     if not seeds_dir.is_dir():
         raise SeedError(seeds_dir, "the seeds folder does not exist")
-    return sorted(
-        p
-        for p in seeds_dir.iterdir()
-        if p.is_dir() and not p.name.startswith(".") and p.name != LISTS_FOLDER
-    )
+    return safe.film_folders(seeds_dir, ignore=(LISTS_FOLDER,)).paths
 
 
 def load_film(folder: Path) -> FilmRecord:
@@ -127,13 +154,13 @@ def load_lists(seeds_dir: Path, slugs: Iterable[str]) -> tuple[list[TriviaList],
     taken = set(slugs)
     for slug in sorted(taken):
         path = seeds_dir / slug / TRIVIA_FILE
-        if not path.is_file():
-            continue
         try:
+            if not optional_file(path, seeds_dir):
+                continue
             own.append(load_trivia_list(path, name=slug, film=slug))
         except SeedError as error:
             failures.append(film_failure(slug, error))
-    topics, broken = _topic_lists(seeds_dir, taken)
+    topics, broken, _skipped = _topic_lists(seeds_dir, taken)
     return [*own, *topics], [*failures, *broken]
 
 

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
+from typing import Final
 
-__all__ = ["fold", "index_terms", "normalize_typography", "strip_diacritics"]
+__all__ = ["FOLD_CACHE_SIZE", "fold", "index_terms", "normalize_typography", "strip_diacritics"]
+
+FOLD_CACHE_SIZE: Final = 1 << 16
+"""Folded strings kept in memory: question generation folds the same names many times."""
 
 _TYPOGRAPHY = str.maketrans(
     {
@@ -73,6 +78,7 @@ def strip_diacritics(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@functools.lru_cache(maxsize=FOLD_CACHE_SIZE)
 def fold(text: str) -> str:
     """Case-, accent- and typography-insensitive form of ``text`` for comparisons."""
     if text.isascii():  # nothing to translate or decompose: the common case, ~10x faster

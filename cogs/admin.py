@@ -27,13 +27,19 @@ class AdminCog(commands.Cog):
     """Maintenance commands for the bot's owners."""
 
     @app_commands.command(name="reseed", description="Reload seeds/ (bot owners only)")
-    @app_commands.describe(dry_run="Only report what would change")
+    @app_commands.describe(
+        dry_run="Only report what would change",
+        allow_empty="Let a seeds folder without films remove every film",
+    )
     @app_commands.default_permissions(administrator=True)
     @is_bot_admin
-    async def reseed(self, interaction: Interaction, dry_run: bool = False) -> None:
+    async def reseed(
+        self, interaction: Interaction, dry_run: bool = False, allow_empty: bool = False
+    ) -> None:
         """Parse every seed and swap the knowledge base atomically; report the changes."""
         await interaction.response.defer(ephemeral=True, thinking=True)
-        report = await services(interaction).knowledge.reseed(dry_run=dry_run)
+        knowledge = services(interaction).knowledge
+        report = await knowledge.reseed(dry_run=dry_run, allow_empty=allow_empty)
         text = reseed_reply(report, MAX_WARNINGS_SHOWN)
         await interaction.followup.send(
             f"```\n{trim(text, MESSAGE_LIMIT - 8)}\n```", ephemeral=True

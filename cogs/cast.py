@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from discord import app_commands
 from discord.ext import commands
-from discord.utils import escape_markdown
 
 from bot.app import FilmClubBot
-from bot.formatting import AUTOCOMPLETE_CHOICE_LIMIT, MESSAGE_LIMIT, spoiler, trim
+from bot.formatting import AUTOCOMPLETE_CHOICE_LIMIT, MESSAGE_LIMIT, escape_markup, spoiler, trim
 from bot.services.cast import CastLookup
 from cogs._shared import (
     Film,
@@ -31,15 +30,15 @@ def cast_text(lookup: CastLookup, *, spoilers_shown: bool) -> str:
     for entry in lookup.entries[:MAX_ENTRIES_SHOWN]:
         member = entry.member
         line = (
-            f"**{escape_markdown(member.actor)}** plays **{escape_markdown(member.character)}**"
-            f" in *{escape_markdown(entry.film.display)}*"
+            f"**{escape_markup(member.actor)}** plays **{escape_markup(member.character)}**"
+            f" in *{escape_markup(entry.film.display)}*"
         )
         if member.note:
-            line += f" ({escape_markdown(member.note)})"
+            line += f" ({escape_markup(member.note)})"
         if member.description:
             description = trim(member.description, DESCRIPTION_CHARS)
             hide = member.spoiler and not spoilers_shown
-            line += "\n> " + (spoiler(description) if hide else escape_markdown(description))
+            line += "\n> " + (spoiler(description) if hide else escape_markup(description))
         lines.append(line)
     if len(lookup.entries) > 1:
         lines.insert(0, f"{len(lookup.entries)} people match:")

@@ -15,6 +15,7 @@ from bot.formatting import (
     EMBED_TITLE_LIMIT,
     EMBED_TOTAL_LIMIT,
     MESSAGE_LIMIT,
+    escape_markup,
     trim,
 )
 from bot.models import FilmRecord, FilmSummary
@@ -34,7 +35,7 @@ INLINE_MAX_CHARS = 60
 def info_embed(info: FilmRecord) -> discord.Embed:
     """An embed with a film's credits, dates, runtime, box office and reception."""
     embed = discord.Embed(
-        title=trim(info.summary.display, EMBED_TITLE_LIMIT),
+        title=trim(escape_markup(info.summary.display), EMBED_TITLE_LIMIT),
         description=trim(info.lead.split("\n\n")[0], EMBED_DESCRIPTION_LIMIT // 2),
     )
     fields: list[tuple[str, str]] = []
@@ -75,7 +76,7 @@ def list_text(films: tuple[FilmSummary, ...]) -> str:
     """The known films, one per line."""
     if not films:
         return "No films are loaded yet."
-    lines = [f"• {film.display} (`{film.slug}`)" for film in films]
+    lines = [f"• {escape_markup(film.display)} (`{film.slug}`)" for film in films]
     return trim(f"{len(films)} film(s):\n" + "\n".join(lines), MESSAGE_LIMIT)
 
 
@@ -97,8 +98,10 @@ class FilmCog(commands.GroupCog, group_name="film", group_description="Films the
         chosen = await services(interaction).films.resolve(film, interaction.guild_id)
         plot = await services(interaction).films.plot(chosen)
         hidden = not await spoilers_allowed(interaction)
-        header = f"**{discord.utils.escape_markdown(chosen.display)}**: plot\n"
-        await send_text(interaction, plot_text(plot), hidden=hidden, header=header)
+        header = f"**{escape_markup(chosen.display)}**: plot\n"
+        # Tagged pieces escape their own bars; untagged, article text must not format at all.
+        text = plot_text(plot) if hidden else escape_markup(plot_text(plot))
+        await send_text(interaction, text, hidden=hidden, header=header)
 
     @app_commands.command(name="list", description="The films the bot knows")
     async def list(self, interaction: Interaction) -> None:

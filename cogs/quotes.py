@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from discord import app_commands
 from discord.ext import commands
-from discord.utils import escape_markdown
 
 from bot.app import FilmClubBot
-from bot.formatting import AUTOCOMPLETE_CHOICE_LIMIT, MESSAGE_LIMIT, spoiler, trim
+from bot.formatting import AUTOCOMPLETE_CHOICE_LIMIT, MESSAGE_LIMIT, escape_markup, spoiler, trim
 from bot.models import StoredQuote
 from bot.services.quotes import QuoteResult
 from cogs._shared import (
@@ -32,12 +31,12 @@ def _attribution(stored: StoredQuote) -> str:
     speakers = " and ".join(stored.quote.speakers)
     source = stored.source
     date = f", {source.published.isoformat()}" if source.published else ""
-    return f"— **{escape_markdown(speakers)}**, *{escape_markdown(source.label)}*{date}"
+    return f"— **{escape_markup(speakers)}**, *{escape_markup(source.label)}*{date}"
 
 
 def _body(text: str, *, limit: int, hidden: bool) -> str:
     short = trim(text, limit)
-    return spoiler(short) if hidden else escape_markdown(short)
+    return spoiler(short) if hidden else escape_markup(short)
 
 
 def quote_text(result: QuoteResult, *, spoilers_shown: bool) -> str:

@@ -340,6 +340,7 @@ class RestApi:
         if message is not None and kind in (4, 5):
             state.original_id = message.id
         state.callback_type, state.callback_data = kind, data
+        state.answered_at = self.store.now()
         store.notify()
         interaction = {
             "id": str(state.id),

@@ -74,6 +74,13 @@ class InteractionState:
     original_edited: bool = False
     followup_ids: list[int] = field(default_factory=list)
     choices: tuple[Choice, ...] = ()
+    answered_at: float | None = None
+    """When the first response (reply, defer or autocomplete) arrived (time.monotonic)."""
+
+    @property
+    def first_response_seconds(self) -> float | None:
+        """Seconds from the interaction's dispatch to its first response, if answered."""
+        return None if self.answered_at is None else self.answered_at - self.created_at
 
 
 class Store:

@@ -18,8 +18,9 @@ from bot.models import (
 )
 from bot.parsing.article import looks_like_article, parse_article
 from bot.parsing.documents import Document, read_document
+from bot.parsing.folders import film_files, film_folders, unknown_documents
 from bot.parsing.interview import parse_interview, prose_text
-from bot.parsing.manifest import Manifest, read_manifest
+from bot.parsing.manifest import MANIFEST_NAME, Manifest, read_manifest
 from bot.parsing.speakers import SpeakerResolver
 
 __all__ = ["DOCUMENT_SUFFIX", "LISTS_FOLDER", "film_failure", "parse_film", "parse_seeds"]
@@ -101,7 +102,8 @@ def parse_film(folder: Path) -> FilmRecord:
     if not _SLUG.match(slug):
         raise SeedError(folder, "film folder names must be lowercase letters, digits and dashes")
     manifest = read_manifest(folder)
-    paths = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix == DOCUMENT_SUFFIX)
+    files = film_files(folder, DOCUMENT_SUFFIX, root=folder.parent)
+    paths = files.paths
     if not paths:
         raise SeedError(folder, f"no {DOCUMENT_SUFFIX} documents in the film folder")
     if len(paths) > MAX_DOCUMENTS_PER_FILM:
@@ -146,6 +148,8 @@ def parse_film(folder: Path) -> FilmRecord:
         quotes.extend(interview.quotes)
         warnings.extend(interview.warnings)
 
+    warnings.extend(files.skipped)
+    warnings.extend(unknown_documents(manifest.documents, paths, folder / MANIFEST_NAME))
     return replace(
         main,
         title=manifest.title or main.title,
@@ -169,14 +173,10 @@ def parse_seeds(seeds_dir: Path) -> KnowledgeBase:
     """
     if not seeds_dir.is_dir():
         raise SeedError(seeds_dir, "the seeds folder does not exist")
-    folders = sorted(
-        p
-        for p in seeds_dir.iterdir()
-        if p.is_dir() and not p.name.startswith(".") and p.name != LISTS_FOLDER
-    )
+    folders = film_folders(seeds_dir, ignore=(LISTS_FOLDER,))
     films: list[FilmRecord] = []
     failures: list[FilmFailure] = []
-    for folder in folders:
+    for folder in folders.paths:
         try:
             films.append(parse_film(folder))
         except SeedError as error:
@@ -185,4 +185,6 @@ def parse_seeds(seeds_dir: Path) -> KnowledgeBase:
             log.exception("parsing the film folder %s failed", folder)
             message = f"the parser failed on this film ({type(error).__name__}); see the log"
             failures.append(film_failure(folder.name, SeedError(folder, message)))
-    return KnowledgeBase(films=tuple(films), failures=tuple(failures))
+    return KnowledgeBase(
+        films=tuple(films), failures=tuple(failures), warnings=tuple(folders.skipped)
+    )

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.errors import SeedError
+from bot.parsing.folders import NESTED_TOO_DEEPLY, optional_file
 
 __all__ = ["MANIFEST_NAME", "DocumentMeta", "Manifest", "read_manifest"]
 
@@ -67,7 +68,7 @@ def _document_meta(name: str, table: object, path: Path) -> DocumentMeta:
 def read_manifest(folder: Path) -> Manifest:
     """Read ``folder/film.toml`` if it exists; raises `SeedError` when it is malformed."""
     path = folder / MANIFEST_NAME
-    if not path.is_file():
+    if not optional_file(path, folder.parent):
         return Manifest()
     if path.stat().st_size > _MAX_MANIFEST_BYTES:
         raise SeedError(path, "the manifest is too large")
@@ -76,6 +77,8 @@ def read_manifest(folder: Path) -> Manifest:
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         reason = " ".join(str(exc).split())
         raise SeedError(path, f"invalid TOML: {reason}") from exc
+    except RecursionError:
+        raise SeedError(path, f"invalid TOML: {NESTED_TOO_DEEPLY}") from None
     documents = data.get("documents", {})
     if not isinstance(documents, dict):
         raise SeedError(path, "[documents] must be a table of file names")

@@ -26,7 +26,7 @@ class GenerationCache(Generic[T]):
     async def get(self) -> T:
         """The current value, building it first if the knowledge base changed."""
         async with self._lock:
-            generation = self._knowledge.generation
+            generation = await self._knowledge.current_generation()
             if self._value is None or generation != self._generation:
                 self._value = await self._build()
                 self._generation = generation

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import unicodedata
 from dataclasses import dataclass
 
@@ -58,7 +59,10 @@ class CastService:
 
     async def _build_index(self) -> FuzzyIndex[CastEntry]:
         entries = await self._database.cast()
-        return FuzzyIndex((entry, _entry_variants(entry)) for entry in entries)
+        # Folding every name of every film grows with the library: a worker thread does it.
+        return await asyncio.to_thread(
+            lambda: FuzzyIndex((entry, _entry_variants(entry)) for entry in entries)
+        )
 
     @staticmethod
     def _in_film(

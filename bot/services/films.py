@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 
 from bot.errors import AmbiguousFilmError, NotFoundError, UnknownFilmError
@@ -39,7 +40,8 @@ class FilmService:
 
     async def _build_index(self) -> FuzzyIndex[FilmSummary]:
         films = await self._films.get()
-        return FuzzyIndex((film, (film.slug, film.title, film.display)) for film in films)
+        pairs = [(film, (film.slug, film.title, film.display)) for film in films]
+        return await asyncio.to_thread(FuzzyIndex, pairs)
 
     async def films(self) -> tuple[FilmSummary, ...]:
         """Every film the bot knows."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import logging
+import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +19,8 @@ from bot.storage.database import Database, Fingerprints
 from bot.storage.userdata import KnowledgeBroadcast
 
 __all__ = [
+    "EMPTY_REFUSED",
+    "GENERATION_CHECK_SECONDS",
     "SHARED_GENERATION_POLL_SECONDS",
     "CategoryChange",
     "FilmChange",
@@ -29,6 +32,14 @@ log = logging.getLogger(__name__)
 
 SHARED_GENERATION_POLL_SECONDS = 2.0
 """How often a process of a sharded bot checks whether another one has reseeded."""
+
+GENERATION_CHECK_SECONDS = 1.0
+"""How often a command may re-read the knowledge-base generation (one tiny query)."""
+
+EMPTY_REFUSED = (
+    "no films found, so every one of the {count} loaded film(s) would be removed; nothing"
+    " changed (to remove them all, seed with --allow-empty or /reseed allow_empty:True)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,16 +118,64 @@ class KnowledgeService:
     """Owns the seeds folder and the seed-derived half of the database."""
 
     def __init__(
-        self, database: Database, seeds_dir: Path, broadcast: KnowledgeBroadcast | None = None
+        self,
+        database: Database,
+        seeds_dir: Path,
+        broadcast: KnowledgeBroadcast | None = None,
+        *,
+        check_every: float = GENERATION_CHECK_SECONDS,
+        monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
         self._database = database
         self._seeds_dir = seeds_dir
         self._broadcast = broadcast
         self._lock = asyncio.Lock()
         self._shared: int | None = None
-        self.generation = 0
-        """Bumped after every applied reseed, here or (shared) elsewhere, so caches rebuild."""
+        self.generation = -1
+        """The database's knowledge-base generation as last seen; caches rebuild when it moves."""
         self._after_reseed: list[Callable[[], Awaitable[object]]] = []
+        self._check_every = check_every
+        self._monotonic = monotonic
+        self._checked_at: float | None = None
+        self._rebuilding: set[asyncio.Task[None]] = set()
+
+    def on_change(self, rebuild: Callable[[], Awaitable[object]]) -> None:
+        """Like `after_reseed`, and also when another process reseeded the database."""
+        self.after_reseed(rebuild)
+
+    async def _changed(self) -> None:
+        for rebuild in self._after_reseed:
+            try:
+                await rebuild()
+            except Exception:
+                log.exception("rebuilding after a knowledge-base change failed")
+
+    async def close(self) -> None:
+        """Stop any refresh still running (before the database closes)."""
+        for task in list(self._rebuilding):
+            task.cancel()
+        await asyncio.gather(*self._rebuilding, return_exceptions=True)
+
+    async def current_generation(self) -> int:
+        """The generation, re-read from the database at most every ``check_every`` seconds.
+
+        A reseed by another process (``python -m bot seed`` beside the running bot) bumps the
+        number in the database; the next check notices, and what derives from it rebuilds.
+        """
+        now = self._monotonic()
+        if self._checked_at is not None and now - self._checked_at < self._check_every:
+            return self.generation
+        self._checked_at = now
+        seen = await self._database.knowledge_generation()
+        if seen != self.generation:
+            first = self.generation < 0
+            self.generation = seen
+            if not first:
+                log.info("the knowledge base changed outside this process; refreshing")
+                task = asyncio.create_task(self._changed(), name="knowledge-refresh")
+                self._rebuilding.add(task)
+                task.add_done_callback(self._rebuilding.discard)
+        return self.generation
 
     def after_reseed(self, rebuild: Callable[[], Awaitable[object]]) -> None:
         """Run ``rebuild`` after every applied reseed (to rebuild a cache before it is asked)."""
@@ -140,21 +199,25 @@ class KnowledgeService:
         keep_films: bool = False,
         full: bool = False,
         announce: bool = True,
+        allow_empty: bool = False,
     ) -> ReseedReport:
         """Re-read the films whose seed files changed and apply them in one transaction.
 
         Unchanged films (same files, same parsing code) are neither parsed nor rewritten; a
         `SeedError` in any film changes nothing. ``keep_films`` puts the parsed films in the
         report (the command line prints them); the bot leaves it off so films stream through.
-        ``full`` re-reads and rewrites every film, changed or not. With a shared database, an
-        applied reseed is announced to the other processes (``announce=False``: this one is
+        ``full`` re-reads and rewrites every film, changed or not. A seeds folder without
+        films would remove every film: refused unless ``allow_empty``. With a shared database,
+        an applied reseed is announced to the other processes (``announce=False``: this one is
         itself following an announcement).
         """
         if self._lock.locked():
             raise BusyError("a reseed is already running")
         async with self._lock:
             try:
-                report = await self._reseed(dry_run=dry_run, keep_films=keep_films, full=full)
+                report = await self._reseed(
+                    dry_run=dry_run, keep_films=keep_films, full=full, allow_empty=allow_empty
+                )
             except SeedError as error:
                 return ReseedReport(dry_run=dry_run, error=error)
             if report.applied and announce and self._broadcast is not None:
@@ -188,10 +251,9 @@ class KnowledgeService:
             if knowledge_digest(await self._database.fingerprints()) != shared.digest:
                 log.warning("this host's seeds differ from the ones last reseeded elsewhere")
         else:
+            # The shared file already holds it: current_generation() sees the file's own
+            # generation move and the caches rebuild.
             self._shared = shared.generation
-            self.generation += 1
-            for rebuild in self._after_reseed:
-                await rebuild()
         log.info("now serving shared knowledge generation %d", shared.generation)
         return True
 
@@ -204,10 +266,21 @@ class KnowledgeService:
                 log.exception("checking the shared knowledge generation failed")
             await asyncio.sleep(interval)
 
-    async def _reseed(self, *, dry_run: bool, keep_films: bool, full: bool) -> ReseedReport:
-        folders = await asyncio.to_thread(film_folders, self._seeds_dir)
-        digests = await asyncio.to_thread(lambda: {f.name: folder_digest(f) for f in folders})
+    async def _reseed(
+        self, *, dry_run: bool, keep_films: bool, full: bool, allow_empty: bool
+    ) -> ReseedReport:
+        try:
+            folders = await asyncio.to_thread(film_folders, self._seeds_dir)
+            digests = await asyncio.to_thread(lambda: {f.name: folder_digest(f) for f in folders})
+        except SeedError:
+            raise
+        except Exception as error:  # reading the folder failed in a way nobody foresaw
+            log.exception("unexpected failure while reading %s", self._seeds_dir)
+            reason = " ".join(f"{type(error).__name__}: {error}".split())
+            raise SeedError(self._seeds_dir, f"could not read the seeds ({reason})") from error
         stored = await self._database.film_digests()
+        if not folders and stored and not allow_empty:
+            raise SeedError(self._seeds_dir, EMPTY_REFUSED.format(count=len(stored)))
         changed = [f for f in folders if full or stored.get(f.name) != digests[f.name]]
         removed = sorted(stored.keys() - digests.keys())
         old = await self._database.fingerprints([*(f.name for f in changed), *removed])
@@ -260,9 +333,9 @@ class KnowledgeService:
                     keep(film, fingerprints)
                 trivia_lists = await lists()
                 await writer.replace_lists(trivia_lists)
-            self.generation += 1
-            for rebuild in self._after_reseed:
-                await rebuild()
+            self.generation = await self._database.knowledge_generation()
+            self._checked_at = self._monotonic()
+            await self._changed()
         untouched = sorted((digests.keys() & stored.keys()) - new.keys())
         changes = sorted(
             [*diff(old, new), *(unchanged(slug) for slug in untouched)], key=lambda c: c.slug

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import random
 import re
 from dataclasses import dataclass
@@ -121,7 +122,9 @@ class QuoteService:
 
     async def _build_speakers(self) -> FuzzyIndex[str]:
         speakers = await self._database.speakers()
-        return FuzzyIndex((name, name_variants(name)) for name in speakers)
+        return await asyncio.to_thread(
+            lambda: FuzzyIndex((name, name_variants(name)) for name in speakers)
+        )
 
     async def resolve_speaker(self, text: str) -> str:
         """The full name of a (misspelt, partial) speaker; raises `NotFoundError`."""

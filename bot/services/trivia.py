@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
+import logging
 import math
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from bot.errors import NotFoundError
@@ -28,6 +30,8 @@ from bot.trivia.questions import generate_questions
 from bot.trivia.scoring import Scoreboard
 
 __all__ = ["LEADERBOARD_SIZE", "Leaderboard", "RoundPlan", "TriviaService"]
+
+log = logging.getLogger(__name__)
 
 LEADERBOARD_SIZE = 10
 
@@ -102,20 +106,45 @@ class TriviaService:
         self._knowledge = knowledge
         self._rng = rng or random.Random()  # noqa: S311 - shuffling questions, not a secret
         self._now = now
-        self._cache: dict[str, tuple[int, tuple[Question, ...]]] = {}
+        self._cache: dict[str, tuple[int, asyncio.Future[tuple[Question, ...]]]] = {}
 
     async def all_questions(self, film: FilmSummary) -> tuple[Question, ...]:
-        """Generated and hand-written questions of a film (cached until the next reseed)."""
-        generation = self._knowledge.generation
-        cached = self._cache.get(film.slug)
-        if cached is not None and cached[0] == generation:
-            return cached[1]
-        record = await self._database.film_record(film.slug)
+        """Generated and hand-written questions of a film (cached until the next reseed).
+
+        Generation runs in a worker thread, once per film and knowledge-base generation:
+        rounds starting together wait for the same work, and the event loop never does it.
+        """
+        generation = await self._knowledge.current_generation()
+        held = self._cache.get(film.slug)
+        if held is None or held[0] != generation:
+            held = (generation, asyncio.ensure_future(self._generate(film.slug)))
+            self._cache[film.slug] = held
+        try:
+            return await asyncio.shield(held[1])
+        except Exception:
+            if self._cache.get(film.slug) is held:
+                del self._cache[film.slug]
+            raise
+
+    async def _generate(self, slug: str) -> tuple[Question, ...]:
+        record = await self._database.film_record(slug)
         if record is None:
             raise NotFoundError("That film is no longer loaded.")
-        questions = generate_questions(record) + with_choices(record.trivia)
-        self._cache[film.slug] = (generation, questions)
-        return questions
+        return await asyncio.to_thread(
+            lambda: generate_questions(record) + with_choices(record.trivia)
+        )
+
+    async def prepare(self) -> None:
+        """Generate every film's questions now (at start-up and after a reseed).
+
+        A film whose questions cannot be generated is logged and skipped; its rounds will
+        report the error themselves.
+        """
+        for film in await self._database.films():
+            try:
+                await self.all_questions(film)
+            except Exception:
+                log.exception("could not generate the trivia questions of %s", film.slug)
 
     async def pick(
         self, film: FilmSummary, count: int, *, mode: RoundMode, spoilers: bool
@@ -221,11 +250,20 @@ class TriviaService:
 
     async def record(self, award: Awarded) -> None:
         """Commit one award; called before the award is announced."""
+        await self.record_question((award,))
+
+    async def record_question(self, awards: Sequence[Awarded]) -> None:
+        """Commit the awards of one question together (all or none), before announcing them."""
+        if not awards:
+            return
+        first = awards[0]
+        if any(a.question_number != first.question_number for a in awards):
+            raise ValueError("awards of different questions are committed separately")
         await self._users.record_awards(
-            award.guild_id,
-            award.channel_id,
-            [(award.user_id, award.points)],
-            award.question.text,
+            first.guild_id,
+            first.channel_id,
+            [(award.user_id, award.points) for award in awards],
+            first.question.text,
             self._now(),
         )
 

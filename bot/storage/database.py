@@ -547,6 +547,12 @@ class Database:
             writer = await SeedWriter.start(conn, replace_all=replace_all)
             yield writer
             await writer.finish()
+            # Any process serving this file sees its caches are stale (one tiny read to check).
+            await conn.execute("UPDATE knowledge_generation SET generation = generation + 1")
+
+    async def knowledge_generation(self) -> int:
+        """The number of reseeds ever applied to this file (by any process)."""
+        return int(await self._value("SELECT generation FROM knowledge_generation WHERE id = 1"))
 
     # --- knowledge base: reads --------------------------------------------------------------
 

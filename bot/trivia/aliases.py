@@ -10,7 +10,7 @@ an answer ambiguous within a film.  What a name's parts and short forms are is
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Final
 
 from bot.names import (
@@ -26,6 +26,7 @@ from bot.text import fold, normalize_typography
 
 __all__ = [
     "MONTH_NAMES",
+    "ShortForms",
     "character_aliases",
     "company_aliases",
     "hyphen_variants",
@@ -88,45 +89,63 @@ def short_forms(name: str, *, titles: frozenset[str] = CHARACTER_TITLES) -> froz
     return frozenset(fold(form) for form in variants if fold(form))
 
 
-def _taken(
-    name: str, others: Iterable[str], titles: frozenset[str], *, surname_is_self: bool = False
-) -> frozenset[str]:
-    """Short forms of the other names; ``surname_is_self``: a bare surname is ``name`` itself."""
-    # A bare surname among the others is usually an interview's speaker label (``Smith:``).
-    parts = split_name(name, titles=titles)
-    own = {fold(parts.full)}
-    if surname_is_self and parts.surname is not None:
-        own.add(fold(parts.surname))
-    taken: set[str] = set()
-    for other in others:
-        if fold(split_name(other, titles=titles).full) in own:
-            continue
-        taken |= short_forms(other, titles=titles)
-    return frozenset(taken)
+_NOBODY: Final[frozenset[str]] = frozenset()
 
 
-def _with_unique(name: str, candidates: Iterable[str], taken: frozenset[str]) -> tuple[str, ...]:
+class ShortForms:
+    """Which names of a pool own each folded short form: built once, asked in constant time."""
+
+    def __init__(self, names: Iterable[str], titles: frozenset[str]) -> None:
+        self.titles = titles
+        self._owners: dict[str, set[str]] = {}
+        for name in names:
+            full = fold(split_name(name, titles=titles).full)
+            for form in short_forms(name, titles=titles):
+                self._owners.setdefault(form, set()).add(full)
+
+    def taken(self, name: str, *, surname_is_self: bool = False) -> Callable[[str], bool]:
+        """Whether a folded form belongs to a name of the pool other than ``name``."""
+        # A bare surname among the others is usually an interview's speaker label (``Smith:``).
+        parts = split_name(name, titles=self.titles)
+        own = {fold(parts.full)}
+        if surname_is_self and parts.surname is not None:
+            own.add(fold(parts.surname))
+        return lambda form: bool(self._owners.get(form, _NOBODY) - own)
+
+
+def _with_unique(
+    name: str, candidates: Iterable[str], taken: Callable[[str], bool]
+) -> tuple[str, ...]:
     """``name`` followed by the candidates no other name shares, each with hyphen variants."""
     kept = [name]
     for candidate in candidates:
-        if all(fold(variant) not in taken for variant in hyphen_variants(candidate)):
+        if not any(taken(fold(variant)) for variant in hyphen_variants(candidate)):
             kept.append(candidate)
     return unique_folded(variant for item in kept for variant in hyphen_variants(item))
 
 
-def person_aliases(name: str, others: Iterable[str] = ()) -> tuple[str, ...]:
-    """A person's name, then without titles/suffixes, first + last, surname (never first name)."""
+def _pool(others: Iterable[str] | ShortForms, titles: frozenset[str]) -> ShortForms:
+    """``others`` as an index (built here when given as plain names)."""
+    return others if isinstance(others, ShortForms) else ShortForms(others, titles)
+
+
+def person_aliases(name: str, others: Iterable[str] | ShortForms = ()) -> tuple[str, ...]:
+    """A person's name, then without titles/suffixes, first + last, surname (never first name).
+
+    Pass the film's people as a `ShortForms` index built once when asking for many names.
+    """
     forms = name_forms(name, titles=PERSON_TITLES)
-    taken = _taken(name, others, PERSON_TITLES, surname_is_self=True)
+    taken = _pool(others, PERSON_TITLES).taken(name, surname_is_self=True)
     return _with_unique(name.strip(), forms[1:], taken)
 
 
-def character_aliases(name: str, others: Iterable[str] = ()) -> tuple[str, ...]:
+def character_aliases(name: str, others: Iterable[str] | ShortForms = ()) -> tuple[str, ...]:
     """A character's name, then no title, first + last, first name, surname (proper names only)."""
     if not is_proper_name(name, titles=CHARACTER_TITLES):
         return unique_folded(hyphen_variants(name.strip()))
     forms = name_forms(name, titles=CHARACTER_TITLES, first_name=True)
-    return _with_unique(name.strip(), forms[1:], _taken(name, others, CHARACTER_TITLES))
+    taken = _pool(others, CHARACTER_TITLES).taken(name)
+    return _with_unique(name.strip(), forms[1:], taken)
 
 
 def _ampersand_variants(text: str) -> tuple[str, ...]:

@@ -25,6 +25,7 @@ from yaml.reader import ReaderError
 
 from bot.errors import SeedError
 from bot.models import ListSettings, Question, QuestionKind, TriviaList
+from bot.parsing.folders import NESTED_TOO_DEEPLY
 from bot.text import fold
 
 __all__ = [
@@ -175,6 +176,8 @@ def _compose(path: Path, text: str) -> yaml.Node | None:
         return yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as error:
         raise _yaml_error(path, text, error) from error
+    except RecursionError:
+        raise SeedError(path, f"YAML error: {NESTED_TOO_DEEPLY}") from None
 
 
 def _value(path: Path, node: yaml.Node) -> object:

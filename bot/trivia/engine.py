@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Final, Generic, TypeVar
 
 from bot.errors import InvalidChoiceError, InvalidRoundError, RoundAlreadyRunning, RoundStateError
@@ -339,6 +339,27 @@ class Round:
         return tuple(events)
 
     # ------------------------------------------------------------------ internals
+
+    def retract(self, awards: Sequence[Awarded], pending: Sequence[Event]) -> tuple[Event, ...]:
+        """Take back awards whose save failed; ``pending`` rewritten to match.
+
+        Every number shown comes from what was committed: the reveal no longer lists these
+        winners and any scoreboard still to be posted is the tally without them.
+        """
+        for award in awards:
+            self._tally.remove(award.user_id, award.points)
+        lost = {id(award) for award in awards}
+        rewritten: list[Event] = []
+        for event in pending:
+            if isinstance(event, Awarded) and id(event) in lost:
+                continue
+            if isinstance(event, Revealed):
+                kept = tuple(w for w in event.winners if id(w) not in lost)
+                event = replace(event, winners=kept)
+            elif isinstance(event, RoundEnded):
+                event = replace(event, scoreboard=self._tally.scoreboard())
+            rewritten.append(event)
+        return tuple(rewritten)
 
     def _hint_times(self, asked: _Asked) -> tuple[float, ...]:
         """Clock times of the hints of ``asked`` (typed mode only)."""

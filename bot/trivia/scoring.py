@@ -85,6 +85,17 @@ class Tally:
         self._points[user_id] = self._points.get(user_id, 0) + points
         self._correct[user_id] = self._correct.get(user_id, 0) + 1
 
+    def remove(self, user_id: int, points: int) -> None:
+        """Take back one correct answer worth ``points`` (its save failed)."""
+        left = self._correct.get(user_id, 0) - 1
+        if left < 0 or self._points[user_id] < points:
+            raise ValueError(f"user {user_id} has no {points}-point answer to take back")
+        if left == 0:
+            del self._points[user_id], self._correct[user_id]
+            return
+        self._points[user_id] -= points
+        self._correct[user_id] = left
+
     def scoreboard(self) -> Scoreboard:
         """The ranked board: points descending, then correct answers, then user id."""
         order = sorted(

@@ -171,10 +171,15 @@ class TriviaCog(commands.GroupCog, group_name="trivia", group_description="Film 
             idle_limit=plan.idle_limit,
             spoiler_extra=0.0 if shown else engine.SPOILER_READ_SECONDS,
         )
-        await interaction.response.send_message(
-            embed=round_start_embed(plan, chosen_mode, note=note),
-            allowed_mentions=discord.AllowedMentions.none(),
-        )
+        try:
+            await interaction.response.send_message(
+                embed=round_start_embed(plan, chosen_mode, note=note),
+                allowed_mentions=discord.AllowedMentions.none(),
+            )
+        except BaseException:
+            # The channel was only held while announcing: a round nobody saw never runs.
+            self.rounds.release(channel_id, driver)
+            raise
         driver.start()
 
     @app_commands.command(name="lists", description="The trivia lists this server can play")
@@ -198,8 +203,13 @@ class TriviaCog(commands.GroupCog, group_name="trivia", group_description="Film 
         manage = self._can_manage(interaction)
         if not driver.round.may_control(interaction.user.id, can_manage=manage):
             raise NotAllowedError("Only whoever started the round or a moderator can do that.")
-        await interaction.response.send_message("Stopping the round." if stop else "Skipping.")
-        await driver.control(driver.round.stop if stop else driver.round.skip)
+        try:
+            await interaction.response.send_message("Stopping the round." if stop else "Skipping.")
+            await driver.control(driver.round.stop if stop else driver.round.skip)
+        finally:
+            if stop or not driver.running:
+                # A stop always frees the channel, even when its round's task is gone.
+                self.rounds.release(driver.round.channel_id, driver)
 
     @app_commands.command(name="stop", description="Stop this channel's round")
     async def stop(self, interaction: Interaction) -> None:

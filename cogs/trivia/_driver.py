@@ -47,6 +47,10 @@ log = logging.getLogger(__name__)
 CLOSE_REACTION = "🤏"
 """Added to a typed guess that was nearly right: quiet, and seen only by whoever looks."""
 
+POST_TIMEOUT = 5.0
+"""Seconds one post may take (discord.py retries a failing route for ~25 s); then the round
+ends with a message, its saved points on the scoreboard."""
+
 CLOSE_TIMEOUT = 5.0
 """Seconds to let a round finish what it is posting when the bot shuts down."""
 
@@ -100,10 +104,17 @@ class RoundDriver:
         self._posters: set[asyncio.Task[None]] = set()
         self._open_buttons: dict[int, tuple[discord.Message, int]] = {}
         self._closing = False
+        self.post_timeout = POST_TIMEOUT
+        """Seconds one post may take, discord.py's retries included, before the round ends."""
 
     def start(self) -> None:
         """Post the first question and keep the round going in the background."""
         self._task = asyncio.create_task(self._run(), name=f"trivia-{self.round.channel_id}")
+
+    @property
+    def running(self) -> bool:
+        """Whether the round's background task is alive."""
+        return self._task is not None and not self._task.done()
 
     def wake(self) -> None:
         """Check the clock now (tests advance a fake clock, then wake the driver)."""
@@ -192,9 +203,13 @@ class RoundDriver:
         async with self._lock:
             while self._pending:
                 event = self._pending.popleft()
+                if isinstance(event, Awarded):
+                    await self._commit(event)
+                    continue
                 try:
-                    await self._post(event)
-                except discord.HTTPException as error:
+                    async with asyncio.timeout(self.post_timeout):
+                        await self._post(event)
+                except (discord.HTTPException, TimeoutError) as error:
                     log.warning(
                         "trivia round in channel %s could not post: %s",
                         self.round.channel_id,
@@ -210,14 +225,40 @@ class RoundDriver:
         except Exception:
             log.exception("trivia round in channel %s failed", self.round.channel_id)
 
-    async def _abort(self, error: discord.HTTPException) -> None:
+    async def _commit(self, first: Awarded) -> None:
+        """Save one question's awards in one transaction; take back from what is queued what failed.
+
+        Every number shown comes from what was committed: if the save fails, the reveal loses
+        those winners and the scoreboard still to come is the tally without them.
+        """
+        awards = [first]
+        while (
+            self._pending
+            and isinstance(self._pending[0], Awarded)
+            and self._pending[0].question_number == first.question_number
+        ):
+            awards.append(self._pending.popleft())  # type: ignore[arg-type]
+        try:
+            await self._trivia.record_question(awards)
+        except Exception:
+            log.exception(
+                "could not save the points of question %s in channel %s; not announced",
+                first.question_number,
+                self.round.channel_id,
+            )
+            self._pending = deque(self.round.retract(awards, tuple(self._pending)))
+
+    async def _abort(self, error: discord.HTTPException | TimeoutError) -> None:
         """Save what was already won, stop the round, and tell the players why."""
         leftover = [*self._pending, *self.round.stop()]
         self._pending.clear()
         for event in leftover:
             if isinstance(event, Awarded):
                 await self._trivia.record(event)
-        reason = error.text or error.response.reason or f"HTTP {error.status}"
+        if isinstance(error, TimeoutError):
+            reason = f"no answer within {self.post_timeout:g} s"
+        else:
+            reason = error.text or error.response.reason or f"HTTP {error.status}"
         await self._end_with(POST_FAILED.format(reason=reason), tuple(leftover))
 
     async def _end_with(self, why: str, events: tuple[Event, ...]) -> None:

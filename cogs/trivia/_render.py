@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import discord
-from discord.utils import escape_markdown
 
 from bot.formatting import (
     EMBED_DESCRIPTION_LIMIT,
     EMBED_FIELD_VALUE_LIMIT,
     EMBED_TITLE_LIMIT,
     MESSAGE_LIMIT,
+    escape_markup,
     join_capped,
     spoiler,
     trim,
@@ -82,7 +82,7 @@ _END_REASONS = {
 
 
 def _maybe_hidden(text: str, hidden: bool) -> str:
-    return spoiler(text) if hidden else escape_markdown(text)
+    return spoiler(text) if hidden else escape_markup(text)
 
 
 def _hide(question: Question, spoilers_shown: bool) -> bool:
@@ -124,8 +124,9 @@ def question_embed(event: QuestionStarted, *, spoilers_shown: bool) -> discord.E
 
 def hint_text(event: HintShown, *, spoilers_shown: bool) -> str:
     """A hint: the answer with letters masked."""
-    masked = "`" + event.masked.replace("`", "'") + "`"
-    shown = spoiler(masked) if _hide(event.question, spoilers_shown) else masked
+    # Escapes do not work inside a code span, so no backtick or bar may appear in it.
+    masked = "`" + event.masked.replace("`", "'").replace("|", "¦") + "`"
+    shown = f"||{masked}||" if _hide(event.question, spoilers_shown) else masked
     return f"Hint: {shown} (now {event.points} point(s))"
 
 
@@ -170,7 +171,7 @@ def reveal_text(
     if also:
         lines[0] += " Also accepted: " + ", ".join(_maybe_hidden(a, hidden) for a in also) + "."
     if question.origin:
-        lines.append(f"*From {escape_markdown(question.origin)}.*")
+        lines.append(f"*From {escape_markup(question.origin)}.*")
     text = trim("\n".join(lines), MESSAGE_LIMIT)
     if event.winners:
         winners = [f"<@{w.user_id}> +{w.points}" for w in event.winners]
@@ -240,7 +241,7 @@ def round_start_embed(plan: RoundPlan, mode: RoundMode, *, note: str = "") -> di
     count = len(plan.questions)
     embed = discord.Embed(
         title=trim(f"Trivia: {plan.title}", EMBED_TITLE_LIMIT),
-        description=trim(escape_markdown(plan.description or ""), EMBED_FIELD_VALUE_LIMIT) or None,
+        description=trim(escape_markup(plan.description or ""), EMBED_FIELD_VALUE_LIMIT) or None,
         colour=COLOUR_ROUND,
     )
     embed.add_field(
@@ -280,13 +281,13 @@ def lists_embed(lists: Sequence[TriviaList]) -> discord.Embed:
     """The lists a server can play: name, question count, description and author."""
     lines = []
     for trivia in lists:
-        line = f"**{escape_markdown(trivia.name)}** · {len(trivia.questions)} question(s)"
+        line = f"**{escape_markup(trivia.name)}** · {len(trivia.questions)} question(s)"
         if trivia.film:
             line += " · the film's own list"
         if trivia.description:
-            line += f"\n{escape_markdown(trim(trivia.description, ALSO_ACCEPTED_CHARS * 4))}"
+            line += f"\n{escape_markup(trim(trivia.description, ALSO_ACCEPTED_CHARS * 4))}"
         if trivia.author:
-            line += f" — by {escape_markdown(trivia.author)}"
+            line += f" — by {escape_markup(trivia.author)}"
         lines.append(line)
     description = "\n".join(lines) if lines else "No trivia lists yet."
     embed = discord.Embed(

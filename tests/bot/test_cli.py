@@ -179,6 +179,19 @@ def test_seed_with_a_shared_database_announces_the_reseed(
     assert "ruby-sparks: unchanged" in capsys.readouterr().out
 
 
+def test_seed_refuses_an_empty_folder_unless_allowed(seeds_dir, db_path, capsys):
+    assert main(["seed", "--seeds", str(seeds_dir), "--db", str(db_path)]) == EXIT_OK
+    empty = seeds_dir.parent / "empty-seeds"
+    empty.mkdir()
+    args = ["seed", "--seeds", str(empty), "--db", str(db_path)]
+    assert main(args) == EXIT_FAILURE
+    error = capsys.readouterr().err.strip()
+    assert len(error.splitlines()) == 1
+    assert "--allow-empty" in error
+    assert main([*args, "--allow-empty"]) == EXIT_OK
+    assert "ruby-sparks: removed" in capsys.readouterr().out
+
+
 def test_cli_imports_neither_discord_nor_the_console():
     code = "import sys, bot.cli; print(sorted({'discord', 'console'} & set(sys.modules)))"
     result = subprocess.run(  # noqa: S603 - our own interpreter and fixed arguments

@@ -9,6 +9,7 @@ from bot.formatting import (
     ELLIPSIS,
     MESSAGE_LIMIT,
     SPOILER_TAG,
+    escape_markup,
     escape_spoiler_bars,
     split_message,
     spoiler,
@@ -182,6 +183,24 @@ def test_split_message_keeps_escapes_next_to_their_bars() -> None:
 def test_split_message_with_trailing_backslash_keeps_the_spoiler_closed() -> None:
     (piece,) = split_message("the answer is C:\\", hidden=True)
     assert active_bars(piece) == [0, 1, len(piece) - 2, len(piece) - 1]
+
+
+def test_escape_markup_leaves_no_markup_active() -> None:
+
+    escaped = escape_markup("a || b \\ *c* _d_ ~~e~~ `f` <@1> [g](h)\n# head\n> quote\n- item")
+    assert escaped == (
+        "a \\|\\| b \\\\ \\*c\\* \\_d\\_ \\~\\~e\\~\\~ \\`f\\` \\<@1> \\[g\\](h)\n"
+        "\\# head\n\\> quote\n\\- item"
+    )
+
+
+def test_trim_never_keeps_half_an_escape() -> None:
+
+    text = escape_markup("word " * 3 + "|" * 40)
+    for limit in range(10, 40):
+        cut = trim(text, limit)
+        body = cut.removesuffix("…")
+        assert (len(body) - len(body.rstrip("\\"))) % 2 == 0, cut
 
 
 def test_join_capped_keeps_what_fits_and_counts_the_rest() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from bot.trivia.aliases import short_forms
 __all__ = [
     "FIGURE",
     "MIN_NAME_TOKEN_LENGTH",
+    "NAME_KEYS_CACHE_SIZE",
     "SIMILAR_NAME_RATIO",
     "WORD",
     "Draft",
@@ -95,6 +97,11 @@ def _members(answer: str) -> tuple[str, ...]:
     return tuple(part for part in _JOINT_SEPARATOR.split(answer) if part.strip())
 
 
+NAME_KEYS_CACHE_SIZE: Final = 4096
+"""Names whose short forms are kept: every distractor is compared with the same answers."""
+
+
+@functools.lru_cache(maxsize=NAME_KEYS_CACHE_SIZE)
 def _name_keys(name: str, entity: Entity) -> frozenset[str]:
     """Folded short forms of a (possibly joint) name, for the loose similarity check."""
     if entity is Entity.COMPANY:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Final
 
 from bot.models import DocumentKind, FilmRecord, Section, SourceDocument
-from bot.names import has_company_suffix
+from bot.names import CHARACTER_TITLES, PERSON_TITLES, has_company_suffix
 from bot.text import fold
 from bot.trivia.aliases import (
+    ShortForms,
     character_aliases,
     company_aliases,
     person_aliases,
@@ -39,11 +40,18 @@ class FilmContext:
     speakers: tuple[str, ...]
     characters: tuple[str, ...]
     companies: tuple[str, ...]
+    people: tuple[str, ...] = field(init=False)
+    """Every real person named in the film's data."""
+    _people_forms: ShortForms = field(init=False, repr=False)
+    _character_forms: ShortForms = field(init=False, repr=False)
 
-    @property
-    def people(self) -> tuple[str, ...]:
-        """Every real person named in the film's data."""
-        return unique_folded((*self.crew, *self.actors, *self.speakers))
+    def __post_init__(self) -> None:
+        """Index the pools' short forms once, so aliases cost the same for any cast size."""
+        people = unique_folded((*self.crew, *self.actors, *self.speakers))
+        object.__setattr__(self, "people", people)
+        object.__setattr__(self, "_people_forms", ShortForms(people, PERSON_TITLES))
+        characters = ShortForms(self.characters, CHARACTER_TITLES)
+        object.__setattr__(self, "_character_forms", characters)
 
     def person_answers(self, name: str) -> tuple[str, ...]:
         """A person's name and aliases, short forms unique among the film's people.
@@ -53,11 +61,11 @@ class FilmContext:
         """
         if has_company_suffix(name):
             return company_aliases(name, self.companies)
-        return person_aliases(name, self.people)
+        return person_aliases(name, self._people_forms)
 
     def character_answers(self, name: str) -> tuple[str, ...]:
         """A character's name and aliases, short forms unique among the film's characters."""
-        return character_aliases(name, self.characters)
+        return character_aliases(name, self._character_forms)
 
     def company_answers(self, name: str) -> tuple[str, ...]:
         """A company's name and aliases, short forms unique among the film's companies."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.models import FilmRecord, Question
 from bot.trivia.questions.cast import cast_drafts
-from bot.trivia.questions.choices import is_sound, pick_choices
+from bot.trivia.questions.choices import ChoicePicker, is_sound
 from bot.trivia.questions.common import spaced
 from bot.trivia.questions.credits import credit_drafts
 from bot.trivia.questions.descriptions import description_drafts
@@ -25,6 +25,7 @@ def generate_questions(film: FilmRecord) -> tuple[Question, ...]:
         *quote_drafts(ctx),
         *number_drafts(ctx),
     )
+    picker = ChoicePicker()
     seen: set[str] = set()
     questions: list[Question] = []
     for draft in drafts:
@@ -34,7 +35,7 @@ def generate_questions(film: FilmRecord) -> tuple[Question, ...]:
         question = Question(
             text=draft.text,
             answers=draft.answers,
-            choices=pick_choices(draft),
+            choices=picker.pick(draft),
             kind=draft.kind,
             spoiler=draft.spoiler,
             source=draft.source,

@@ -124,3 +124,21 @@ async def test_index_is_rebuilt_after_a_reseed(
     assert (await cast.lookup("maple", None)).entries[0].member.actor == "Alia Shawkat"
     with pytest.raises(NotFoundError):
         await cast.lookup("mabel", None)
+
+
+async def test_the_name_index_is_built_off_the_event_loop(database, knowledge, monkeypatch):
+    import threading
+
+    import bot.services.cast as module
+
+    threads = []
+    real = module.FuzzyIndex
+
+    def recording(pairs):
+        threads.append(threading.current_thread() is threading.main_thread())
+        return real(pairs)
+
+    monkeypatch.setattr(module, "FuzzyIndex", recording)
+    service = module.CastService(database, knowledge)
+    await service.lookup("dano", None)
+    assert threads == [False]

@@ -1,11 +1,14 @@
 from __future__ import annotations
 
+import asyncio
 import random
+import threading
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
+import bot.services.trivia as module
 from bot.errors import NotFoundError
 from bot.models import FilmRecord, FilmSummary, KnowledgeBase, Question, QuestionKind
 from bot.services.knowledge import KnowledgeService
@@ -84,3 +87,42 @@ async def test_pick_with_nothing_fitting_raises(database: Database) -> None:
     with pytest.raises(NotFoundError):
         await trivia.pick(film, 5, mode=RoundMode.BUTTONS, spoilers=True)
     assert len(await trivia.pick(film, 5, mode=RoundMode.TYPED, spoilers=True)) == 1
+
+
+async def test_questions_are_generated_once_off_the_event_loop(
+    trivia: TriviaService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    threads: list[bool] = []
+    real = module.generate_questions
+
+    def recording(record: FilmRecord) -> tuple[Question, ...]:
+        threads.append(threading.current_thread() is threading.main_thread())
+        return real(record)
+
+    monkeypatch.setattr(module, "generate_questions", recording)
+    pools = await asyncio.gather(*(trivia.all_questions(RUBY_SPARKS) for _ in range(20)))
+    assert threads == [False]  # once, in a worker thread, for twenty simultaneous starts
+    assert all(pool == pools[0] for pool in pools)
+
+
+async def test_prepare_generates_before_the_first_round(
+    trivia: TriviaService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await trivia.prepare()
+
+    def refuse(record: FilmRecord) -> tuple[Question, ...]:
+        raise AssertionError("generated again")
+
+    monkeypatch.setattr(module, "generate_questions", refuse)
+    assert await trivia.all_questions(RUBY_SPARKS)
+
+
+async def test_a_failed_generation_is_retried(
+    trivia: TriviaService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = module.generate_questions
+    monkeypatch.setattr(module, "generate_questions", lambda record: 1 / 0)
+    with pytest.raises(ZeroDivisionError):
+        await trivia.all_questions(RUBY_SPARKS)
+    monkeypatch.setattr(module, "generate_questions", real)
+    assert await trivia.all_questions(RUBY_SPARKS)

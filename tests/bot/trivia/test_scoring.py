@@ -81,3 +81,16 @@ def test_single_winner_and_empty_board() -> None:
     tally.add(1, 2)
     tally.add(2, 1)
     assert tally.scoreboard().winners == (1,)
+
+
+def test_remove_takes_back_one_answer_and_drops_a_player_at_zero() -> None:
+    tally = Tally()
+    tally.add(1, 3)
+    tally.add(1, 2)
+    tally.add(2, 3)
+    tally.remove(1, 2)
+    assert tally.scoreboard().as_dict() == {1: 3, 2: 3}
+    tally.remove(2, 3)
+    assert tally.scoreboard().as_dict() == {1: 3}
+    with pytest.raises(ValueError, match="no 3-point answer"):
+        tally.remove(2, 3)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from bot.models import (
@@ -464,3 +465,29 @@ def harbor_lights() -> FilmRecord:
 
 def by_text(questions: tuple[Question, ...]) -> dict[str, Question]:
     return {question.text: question for question in questions}
+
+
+_SYLLABLES = tuple(c + v for c in "bdfgklmnprstvz" for v in "aeiou")
+
+
+def _made_up_name(number: int) -> str:
+    """A distinct two-word name for ``number`` (three syllables each, no real person)."""
+    digits = []
+    for _ in range(6):
+        number, digit = divmod(number, len(_SYLLABLES))
+        digits.append(_SYLLABLES[digit])
+    return f"{''.join(digits[:3]).capitalize()} {''.join(digits[3:]).capitalize()}"
+
+
+def crowded(members: int) -> FilmRecord:
+    """Ruby Sparks' record with a made-up cast of ``members`` actors and characters."""
+    cast = tuple(
+        CastMember(
+            actor=_made_up_name(7919 * index + 1),
+            character=_made_up_name(104_729 * index + 2),
+            description=f"a clerk at the shop on street number {index}",
+            position=index,
+        )
+        for index in range(members)
+    )
+    return dataclasses.replace(ruby_sparks(), slug=f"crowded-{members}", cast=cast)
