@@ -5,14 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.dates import DATE_KEYS, dated_events
 from bot.errors import SeedError
 from bot.models import FilmRecord, InfoboxField, MoneyFigure, Section
 from bot.parsing.cast import CastSection, read_cast
 from bot.parsing.credits import strip_trailing_period
-from bot.parsing.dates import dated_events
 from bot.parsing.documents import Document
 from bot.parsing.infobox import (
-    DATE_KEYS,
     INFOBOX_LINE,
     MONEY_KEYS,
     RUNTIME_KEYS,
@@ -22,7 +21,7 @@ from bot.parsing.infobox import (
 from bot.parsing.reviews import find_review_scores
 from bot.parsing.speakers import names_in_text
 from bot.parsing.spoilers import is_spoiler_heading
-from bot.parsing.values import parse_money, parse_runtime
+from bot.values import parse_money, parse_runtime
 
 __all__ = ["looks_like_article", "parse_article", "strip_disambiguator"]
 

@@ -6,24 +6,20 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from bot.dates import DATE_KEYS, split_dates
 from bot.models import InfoboxField
 from bot.parsing.credits import CreditItem, split_credit, split_run_together
-from bot.parsing.dates import split_dates
 from bot.text import fold
 
 __all__ = [
-    "DATE_KEYS",
     "INFOBOX_LINE",
     "MONEY_KEYS",
-    "RELEASE_KEYS",
     "RUNTIME_KEYS",
     "InfoboxDraft",
     "finish_infobox",
 ]
 
 INFOBOX_LINE = re.compile(r"^[-*•]\s*(?P<key>[A-Za-z][\w .'/()-]{0,40}?)\s*:\s*(?P<value>.*)$")
-RELEASE_KEYS = frozenset({"released", "release", "release date", "release dates"})
-DATE_KEYS = RELEASE_KEYS | frozenset({"premiere", "premiered"})
 RUNTIME_KEYS = frozenset({"runtime", "running time", "length"})
 MONEY_KEYS = frozenset({"gross", "box office", "budget"})
 _WHOLE_KEYS = RUNTIME_KEYS | MONEY_KEYS

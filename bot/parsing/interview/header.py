@@ -14,8 +14,8 @@ from bot.parsing.interview.roles import (
     display_name,
 )
 from bot.parsing.speakers import INTERVIEWER_LABELS
-from bot.parsing.values import parse_date
 from bot.text import fold
+from bot.values import parse_date
 
 __all__ = ["header", "outlet"]
 

@@ -7,9 +7,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from typing import Final
 
+from bot.dates import DATE_KEYS, RELEASE_KEYS, DatedEvent, dated_events
 from bot.models import FilmRecord, QuestionKind
-from bot.parsing.dates import DatedEvent, dated_events
-from bot.parsing.infobox import DATE_KEYS, RELEASE_KEYS
 from bot.text import fold
 from bot.trivia.aliases import MONTH_NAMES, month_aliases, number_aliases, unique_folded
 from bot.trivia.questions.common import FIGURE, Draft, Entity, figure

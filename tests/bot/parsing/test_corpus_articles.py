@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 
+from bot.dates import dated_events
 from bot.parsing import parse_film
-from bot.parsing.dates import dated_events
 from tests.bot.parsing.corpus import film_folder
 
 

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from bot.parsing.dates import dated_events, split_dates
+from bot.dates import dated_events, split_dates
 
 
 @pytest.mark.parametrize(

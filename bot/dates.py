@@ -7,9 +7,14 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from bot.parsing.values import find_dates
+from bot.values import find_dates
 
-__all__ = ["DatedEvent", "dated_events", "split_dates"]
+__all__ = ["DATE_KEYS", "RELEASE_KEYS", "DatedEvent", "dated_events", "split_dates"]
+
+RELEASE_KEYS = frozenset({"released", "release", "release date", "release dates"})
+"""Infobox keys whose dates are releases."""
+DATE_KEYS = RELEASE_KEYS | frozenset({"premiere", "premiered"})
+"""Infobox keys that hold the film's dated events."""
 
 _PAREN = re.compile(r"\((?P<event>[^()]+)\)")
 _SEPARATORS = " ,;/|"

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from bot.parsing.values import parse_date, parse_money, parse_runtime
+from bot.values import parse_date, parse_money, parse_runtime
 
 
 @pytest.mark.parametrize(
