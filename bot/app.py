@@ -30,6 +30,8 @@ from bot.services.spoilers import SpoilerPolicy
 from bot.services.trivia import TriviaService
 from bot.services.trivia_lists import TriviaListService
 from bot.storage.database import Database
+from bot.storage.postgres import PostgresUserData
+from bot.storage.userdata import KnowledgeBroadcast, UserData
 from bot.trivia.clock import Clock, MonotonicClock
 from bot.trivia.events import JudgeFn
 from bot.trivia.judge import judge as default_judge
@@ -88,23 +90,53 @@ class Services:
     spoilers: SpoilerPolicy
     trivia: TriviaService
     trivia_lists: TriviaListService
+    users: UserData
+    """User data: the SQLite ``database`` itself, or PostgreSQL shared by processes."""
+
+    async def close(self) -> None:
+        """Close the user-data store (when apart) and the database."""
+        try:
+            if self.users is not self.database:
+                await self.users.close()
+        finally:
+            await self.database.close()
 
 
-def build_services(database: Database, settings: Settings) -> Services:
-    """Wire the services over one open database."""
-    knowledge = KnowledgeService(database, settings.seeds_dir)
-    trivia = TriviaService(database, knowledge)
+def build_services(
+    database: Database,
+    settings: Settings,
+    users: UserData | None = None,
+    broadcast: KnowledgeBroadcast | None = None,
+) -> Services:
+    """Wire the services over one open knowledge base and user data (default: the same file)."""
+    users = users or database
+    knowledge = KnowledgeService(database, settings.seeds_dir, broadcast)
+    trivia = TriviaService(database, knowledge, users=users)
     knowledge.on_change(trivia.prepare)
     return Services(
         database=database,
         knowledge=knowledge,
-        films=FilmService(database, knowledge),
+        films=FilmService(database, knowledge, users),
         cast=CastService(database, knowledge),
         quotes=QuoteService(database, knowledge),
-        spoilers=SpoilerPolicy(database),
+        spoilers=SpoilerPolicy(users),
         trivia=trivia,
-        trivia_lists=TriviaListService(database),
+        users=users,
+        trivia_lists=TriviaListService(database, users=users),
     )
+
+
+async def open_services(settings: Settings) -> Services:
+    """Open the knowledge base (SQLite) and, with FILMCLUB_DATABASE_URL, shared user data."""
+    database = await Database.open(settings.database_path)
+    if settings.database_url is None:
+        return build_services(database, settings)
+    try:
+        shared = await PostgresUserData.open(settings.database_url)
+    except BaseException:
+        await database.close()
+        raise
+    return build_services(database, settings, shared, shared)
 
 
 def _permission_name(permission: str) -> str:
@@ -213,13 +245,20 @@ def intents_for(settings: Settings) -> discord.Intents:
     return intents
 
 
-class FilmClubBot(commands.Bot):
-    """The film-club bot: slash commands only, no pings, services built in ``setup_hook``."""
+class FilmClubBot(commands.AutoShardedBot):
+    """The film-club bot: slash commands only, no pings, services built in ``setup_hook``.
+
+    Sharded as settings say: the listed shards of ``shard_count``, or discord.py's automatic
+    sharding (as many shards as Discord recommends) in one process.
+    """
 
     def __init__(self, settings: Settings, *, clock: Clock, judge: JudgeFn, **options: Any) -> None:
         # The bot never joins voice; discord.py would warn twice that voice is unsupported.
         VoiceClient.warn_nacl = VoiceClient.warn_dave = False
         options.setdefault("intents", intents_for(settings))
+        options.setdefault("shard_count", settings.shard_count)
+        if settings.shard_ids is not None:
+            options.setdefault("shard_ids", list(settings.shard_ids))
         super().__init__(
             command_prefix=commands.when_mentioned,
             help_command=None,
@@ -233,6 +272,7 @@ class FilmClubBot(commands.Bot):
         self.judge = judge
         """Judges typed trivia answers."""
         self._services: Services | None = None
+        self._follower: asyncio.Task[None] | None = None
 
     @property
     def services(self) -> Services:
@@ -243,8 +283,14 @@ class FilmClubBot(commands.Bot):
 
     async def setup_hook(self) -> None:
         """Open the database, load seeds on first start, load cogs, sync to the dev guild."""
-        database = await Database.open(self.settings.database_path)
-        self._services = build_services(database, self.settings)
+        if self.settings.runs_some_shards and self.settings.database_url is None:
+            log.warning(
+                "this process runs shards %s of %d but FILMCLUB_DATABASE_URL is unset: its"
+                " scores and settings stay in its own SQLite file",
+                ",".join(map(str, self.settings.shard_ids or ())),
+                self.settings.shard_count,
+            )
+        self._services = await open_services(self.settings)
         report = await self._services.knowledge.ensure_loaded()
         if report is not None and report.error is not None:
             log.error("first seed load failed: %s", report.error)
@@ -253,6 +299,10 @@ class FilmClubBot(commands.Bot):
         for failure in report.failures if report is not None else ():
             log.error("film failed to load, the others loaded: %s", failure)
         await self._services.quotes.warm()
+        if self.settings.database_url is not None:  # other processes may reseed
+            self._follower = asyncio.create_task(
+                self._services.knowledge.follow_forever(), name="filmclub-follow-reseeds"
+            )
         for extension in EXTENSIONS:
             try:
                 await self.load_extension(extension)
@@ -301,10 +351,14 @@ class FilmClubBot(commands.Bot):
             await super().close()
         finally:
             # close() runs twice (connect() calls it again); only the first closes the database.
+            follower, self._follower = self._follower, None
+            if follower is not None:
+                follower.cancel()
+                await asyncio.gather(follower, return_exceptions=True)
             services, self._services = self._services, None
             if services is not None:
                 await services.knowledge.close()
-                await services.database.close()
+                await services.close()
 
 
 def create_bot(

@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
+import asyncpg
+
 from bot.config import ConfigError, Settings
 from bot.errors import SeedError, StartupError
 from bot.models import FilmFailure
@@ -26,8 +28,9 @@ from bot.reports import (
     reseed_summary,
 )
 from bot.seeds import read_seeds
-from bot.services.knowledge import KnowledgeService
+from bot.services.knowledge import KnowledgeService, ReseedReport
 from bot.storage.database import Database
+from bot.storage.postgres import PostgresUserData
 from bot.trivia.questions import generate_questions
 
 __all__ = ["main"]
@@ -144,11 +147,10 @@ async def _seed(settings: Settings, args: argparse.Namespace) -> int:
         database_path = args.db or settings.database_path
         try:
             async with await Database.open(database_path) as database:
-                knowledge = KnowledgeService(database, seeds_dir)
-                report = await knowledge.reseed(
-                    keep_films=True, full=True, allow_empty=args.allow_empty
+                report = await _reseed(
+                    database, seeds_dir, settings.database_url, allow_empty=args.allow_empty
                 )
-        except (sqlite3.Error, OSError) as error:
+        except (sqlite3.Error, OSError, asyncpg.PostgresError) as error:
             print(f"error: database {database_path}: {error}", file=sys.stderr)
             return EXIT_FAILURE
         if report.error is not None:
@@ -170,6 +172,18 @@ async def _seed(settings: Settings, args: argparse.Namespace) -> int:
         print(f"{len(kb.films)} film(s) in {elapsed * 1000:.0f} ms{noted}")
     _print_failures(failures)
     return EXIT_FAILURE if failures else EXIT_OK
+
+
+async def _reseed(
+    database: Database, seeds_dir: Path, shared_url: str | None, *, allow_empty: bool
+) -> ReseedReport:
+    """Reseed; with a shared database, announce it so running processes follow."""
+    if shared_url is None:
+        knowledge = KnowledgeService(database, seeds_dir)
+        return await knowledge.reseed(keep_films=True, full=True, allow_empty=allow_empty)
+    async with await PostgresUserData.open(shared_url) as shared:
+        knowledge = KnowledgeService(database, seeds_dir, shared)
+        return await knowledge.reseed(keep_films=True, full=True, allow_empty=allow_empty)
 
 
 async def _serve_until_signalled(settings: Settings, command: str) -> None:

@@ -27,7 +27,7 @@ from loopback.limits import (
 from loopback.payloads import channel_payload, guild_payload, ready_payload
 from loopback.store import Store
 
-__all__ = ["Gateway", "GatewaySession"]
+__all__ = ["Gateway", "GatewaySession", "shard_of"]
 
 Json = dict[str, Any]
 HEARTBEAT_INTERVAL_MS = 41_250
@@ -35,6 +35,19 @@ MESSAGE_EVENTS = frozenset({"MESSAGE_CREATE", "MESSAGE_UPDATE"})
 CONTENT_FIELDS = ("content", "embeds", "attachments", "components")
 INVALID_SESSION = 9
 RECONNECT = 7
+SNOWFLAKE_TIMESTAMP_SHIFT = 22
+_GUILD_EVENTS = frozenset({"GUILD_CREATE", "GUILD_UPDATE", "GUILD_DELETE"})
+"""Events whose payload is the guild itself (its id under "id", not "guild_id")."""
+
+
+def shard_of(guild_id: int, shard_count: int) -> int:
+    """The shard that receives a guild's events, as Discord computes it."""
+    return (guild_id >> SNOWFLAKE_TIMESTAMP_SHIFT) % shard_count
+
+
+def _event_guild(event: str, data: Json) -> int | None:
+    raw = data.get("id") if event in _GUILD_EVENTS else data.get("guild_id")
+    return int(raw) if raw is not None else None
 
 
 class GatewaySession:
@@ -45,9 +58,20 @@ class GatewaySession:
         self.sequence = 0
         self.session_id = secrets.token_hex(16)
         self.intents: int | None = None
+        self.shard: tuple[int, int] = (0, 1)
+        """[shard_id, shard_count] from IDENTIFY (one shard of one unless the bot says)."""
         self.received: list[Json] = []
+        self.dispatched: list[tuple[str, int | None]] = []
+        """(event, guild id) of every dispatch fanned out to this session, in order."""
         self.sent: list[Json] = []
         self._lock = asyncio.Lock()
+
+    def receives(self, guild_id: int | None) -> bool:
+        """True when this session's shard gets the guild's events (direct messages: shard 0)."""
+        shard_id, shard_count = self.shard
+        if guild_id is None:
+            return shard_id == 0
+        return shard_of(guild_id, shard_count) == shard_id
 
     async def send(self, op: int, data: Any, event: str | None = None) -> None:
         """Send one gateway payload (dispatches get the next sequence number)."""
@@ -101,18 +125,31 @@ class Gateway:
         self.closed_with: list[int] = []
         self.duplicates: Counter[str] = Counter()
 
+        self.recommended_shards = 1
+        """What GET /gateway/bot recommends to a bot sharding automatically."""
+
     async def dispatch(self, event: str, data: Json) -> None:
-        """Send a DISPATCH (op 0) event to every identified session that wants it."""
+        """Send a DISPATCH (op 0) event to every identified session that wants it.
+
+        A guild's events go to its shard's sessions only (direct messages to shard 0).
+        """
         copies = 1
         if self.duplicates[event] > 0:
             self.duplicates[event] -= 1
             copies = 2  # delivered twice, as after a resume that replays an event
+        guild_id = _event_guild(event, data)
         for session in list(self.sessions):
-            if not session.wants(event, data):
+            if not session.receives(guild_id) or not session.wants(event, data):
                 continue
+            session.dispatched.append((event, guild_id))
             shaped = session.shape(event, data, self.store.bot_user.id)
             for _ in range(copies):
                 await session.send(0, shaped, event)
+
+    @property
+    def identified_shards(self) -> frozenset[tuple[int, int]]:
+        """The (shard_id, shard_count) of every identified session."""
+        return frozenset(session.shard for session in self.sessions)
 
     def guild_create(self, guild_id: int) -> Json:
         """Build the GUILD_CREATE payload from the current state of a guild."""
@@ -173,16 +210,20 @@ class Gateway:
         if session.intents & PRIVILEGED_INTENTS & ~self.privileged_intents:
             await self._close(session, CLOSE_DISALLOWED_INTENTS, "Disallowed intent(s).")
             return
+        shard = data.get("shard") or (0, 1)
+        session.shard = (int(shard[0]), int(shard[1]))
         store = self.store
+        guild_ids = [guild_id for guild_id in store.guilds if session.receives(guild_id)]
         ready = ready_payload(
             store.bot_user,
             store.application_id,
-            store.guilds,
+            guild_ids,
             session.session_id,
             self.resume_url(),
         )
+        ready["shard"] = list(session.shard)
         await session.send(0, ready, "READY")
-        for guild_id in list(store.guilds):
+        for guild_id in guild_ids:
             await session.send(0, self.guild_create(guild_id), "GUILD_CREATE")
         self.sessions.append(session)
         self.resumable[session.session_id] = session

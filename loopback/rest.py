@@ -239,7 +239,13 @@ class RestApi:
     async def gateway_info(self, request: web.Request) -> web.StreamResponse:
         """Where the gateway lives."""
         limit = {"total": 1000, "remaining": 1000, "reset_after": 0, "max_concurrency": 1}
-        return json_response({"url": self.gateway_url(), "shards": 1, "session_start_limit": limit})
+        return json_response(
+            {
+                "url": self.gateway_url(),
+                "shards": self.gateway.recommended_shards,
+                "session_start_limit": limit,
+            }
+        )
 
     async def put_commands(self, request: web.Request) -> web.StreamResponse:
         """Bulk overwrite global or guild commands, assigning stable ids."""

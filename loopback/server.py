@@ -44,7 +44,10 @@ GATEWAY_PATH = "/gateway-ws"
 
 
 class FakeDiscord:
-    """A fake Discord server; use `async with FakeDiscord() as fake:` and `run_bot(bot, fake)`."""
+    """A fake Discord server; use `async with FakeDiscord() as fake:` and `run_bot(bot, fake)`.
+
+    ``shards`` is how many shards GET /gateway/bot recommends to automatic sharding.
+    """
 
     def __init__(
         self,
@@ -59,6 +62,7 @@ class FakeDiscord:
         privileged_intents: int = 0,
         bot_permissions: PermissionsLike = DEFAULT_MEMBER_PERMISSIONS,
         response_deadline: float | None = None,
+        shards: int = 1,
     ) -> None:
         """Set up the fake (not yet serving).
 
@@ -86,6 +90,7 @@ class FakeDiscord:
         self._rest = RestApi(
             self.store, self.gateway, lambda: self.gateway_url, token=token, faults=self.faults
         )
+        self.gateway.recommended_shards = shards
         self._sender = Sender(self.store, self.gateway)
         self._runner: web.AppRunner | None = None
         self._port = 0
@@ -209,7 +214,7 @@ class FakeDiscord:
         everyone_permissions: int = DEFAULT_MEMBER_PERMISSIONS,
     ) -> FakeGuild:
         """Create a guild with text channels and @everyone; announced to a connected bot."""
-        guild_id = self.store.ids.next()
+        guild_id = self.store.ids.next_later()
         text = tuple(FakeChannel(self.store.ids.next(), guild_id, n) for n in channels)
         owner = owner or self.store.owner
         guild = FakeGuild(id=guild_id, name=name, owner_id=owner.id, channels=text)

@@ -2,9 +2,12 @@
 database path."""
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from tests.postgres import PostgresServer, PostgresUnavailableError
 
 PROJECT_SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -27,3 +30,23 @@ def seeds_dir(tmp_path: Path, project_seeds: Path) -> Path:
 def db_path(tmp_path: Path) -> Path:
     """Where a test's SQLite database file goes (not created yet)."""
     return tmp_path / "db" / "filmclub.db"
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    """One real PostgreSQL server for the whole session, in a temporary folder."""
+    try:
+        server = PostgresServer()
+        server.start()
+    except PostgresUnavailableError as error:
+        pytest.fail(f"PostgreSQL is needed for these tests: {error}", pytrace=False)
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def postgres_url(postgres_server: PostgresServer) -> str:
+    """A fresh, empty database on the session's server."""
+    return postgres_server.create_database()

@@ -11,6 +11,7 @@ from bot.search.fuzzy import TIE_MARGIN, FuzzyIndex
 from bot.services.cache import GenerationCache
 from bot.services.knowledge import KnowledgeService
 from bot.storage.database import Database
+from bot.storage.userdata import UserData
 
 __all__ = ["FilmService", "Plot"]
 
@@ -29,8 +30,11 @@ class Plot:
 class FilmService:
     """Which films exist and which one a command means."""
 
-    def __init__(self, database: Database, knowledge: KnowledgeService) -> None:
+    def __init__(
+        self, database: Database, knowledge: KnowledgeService, users: UserData | None = None
+    ) -> None:
         self._database = database
+        self._users: UserData = users or database
         self._films = GenerationCache(knowledge, database.films)
         self._index = GenerationCache(knowledge, self._build_index)
 
@@ -62,7 +66,7 @@ class FilmService:
         """The film a search is limited to: the one given, else the server's, else None (all)."""
         if film is not None:
             return film
-        if guild_id is not None and (slug := await self._database.guild_film(guild_id)):
+        if guild_id is not None and (slug := await self._users.guild_film(guild_id)):
             films = await self._films.get()
             return next((f for f in films if f.slug == slug), None)
         return None
@@ -81,7 +85,7 @@ class FilmService:
 
     async def choose_for_guild(self, guild_id: int, film: FilmSummary) -> None:
         """Make a film the server's default for commands that omit it."""
-        await self._database.set_guild_film(guild_id, film.slug)
+        await self._users.set_guild_film(guild_id, film.slug)
 
     async def suggest(self, text: str, limit: int) -> list[FilmSummary]:
         """Films for autocomplete: title prefixes first, then fuzzy matches."""

@@ -8,7 +8,7 @@ import json
 from bot.models import FilmRecord, KnowledgeBase
 from bot.storage.database import Fingerprints
 
-__all__ = ["CATEGORIES", "fingerprint_film", "fingerprint_knowledge_base"]
+__all__ = ["CATEGORIES", "fingerprint_film", "fingerprint_knowledge_base", "knowledge_digest"]
 
 CATEGORIES = ("facts", "credits", "cast", "sections", "quotes", "sources", "trivia")
 
@@ -54,3 +54,16 @@ def fingerprint_film(film: FilmRecord) -> dict[str, dict[str, str]]:
 def fingerprint_knowledge_base(kb: KnowledgeBase) -> Fingerprints:
     """Fingerprints of every film, keyed by slug."""
     return {film.slug: fingerprint_film(film) for film in kb.films}
+
+
+def knowledge_digest(fingerprints: Fingerprints) -> str:
+    """One digest of a whole knowledge base: equal on two hosts when their content is.
+
+    Empty categories are left out: the database stores records, not empty categories.
+    """
+    return _digest(
+        {
+            slug: {category: records for category, records in categories.items() if records}
+            for slug, categories in fingerprints.items()
+        }
+    )

@@ -14,12 +14,14 @@ from bot.errors import BusyError, SeedError
 from bot.models import FilmFailure, FilmRecord, KnowledgeBase, TriviaList
 from bot.seeds import film_folders, folder_digest, load_lists
 from bot.services.film_stream import stream_films
-from bot.services.fingerprints import CATEGORIES
+from bot.services.fingerprints import CATEGORIES, knowledge_digest
 from bot.storage.database import Database, Fingerprints
+from bot.storage.userdata import KnowledgeBroadcast
 
 __all__ = [
     "EMPTY_REFUSED",
     "GENERATION_CHECK_SECONDS",
+    "SHARED_GENERATION_POLL_SECONDS",
     "CategoryChange",
     "FilmChange",
     "KnowledgeService",
@@ -27,6 +29,9 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
+
+SHARED_GENERATION_POLL_SECONDS = 2.0
+"""How often a process of a sharded bot checks whether another one has reseeded."""
 
 GENERATION_CHECK_SECONDS = 1.0
 """How often a command may re-read the knowledge-base generation (one tiny query)."""
@@ -116,13 +121,16 @@ class KnowledgeService:
         self,
         database: Database,
         seeds_dir: Path,
+        broadcast: KnowledgeBroadcast | None = None,
         *,
         check_every: float = GENERATION_CHECK_SECONDS,
         monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
         self._database = database
         self._seeds_dir = seeds_dir
+        self._broadcast = broadcast
         self._lock = asyncio.Lock()
+        self._shared: int | None = None
         self.generation = -1
         """The database's knowledge-base generation as last seen; caches rebuild when it moves."""
         self._after_reseed: list[Callable[[], Awaitable[object]]] = []
@@ -190,6 +198,7 @@ class KnowledgeService:
         dry_run: bool = False,
         keep_films: bool = False,
         full: bool = False,
+        announce: bool = True,
         allow_empty: bool = False,
     ) -> ReseedReport:
         """Re-read the films whose seed files changed and apply them in one transaction.
@@ -198,17 +207,64 @@ class KnowledgeService:
         `SeedError` in any film changes nothing. ``keep_films`` puts the parsed films in the
         report (the command line prints them); the bot leaves it off so films stream through.
         ``full`` re-reads and rewrites every film, changed or not. A seeds folder without
-        films would remove every film: refused unless ``allow_empty``.
+        films would remove every film: refused unless ``allow_empty``. With a shared database,
+        an applied reseed is announced to the other processes (``announce=False``: this one is
+        itself following an announcement).
         """
         if self._lock.locked():
             raise BusyError("a reseed is already running")
         async with self._lock:
             try:
-                return await self._reseed(
+                report = await self._reseed(
                     dry_run=dry_run, keep_films=keep_films, full=full, allow_empty=allow_empty
                 )
             except SeedError as error:
                 return ReseedReport(dry_run=dry_run, error=error)
+            if report.applied and announce and self._broadcast is not None:
+                # Committed: the other processes may follow now.
+                digest = knowledge_digest(await self._database.fingerprints())
+                self._shared = (await self._broadcast.publish_generation(digest)).generation
+            return report
+
+    async def follow_shared(self) -> bool:
+        """Catch up with a reseed published by another process; True when anything changed.
+
+        A process on the same host shares the reseeded file and only drops its caches; one
+        with its own copy (another host) reseeds it from its own seeds folder first.
+        """
+        if self._broadcast is None:
+            return False
+        shared = await self._broadcast.shared_generation()
+        if shared is None or shared.generation == self._shared:
+            return False
+        if knowledge_digest(await self._database.fingerprints()) != shared.digest:
+            try:
+                report = await self.reseed(announce=False)
+            except BusyError:  # a reseed here is running: it announces itself when done
+                return False
+            self._shared = shared.generation  # once per generation, even if it failed here
+            if report.error is not None:
+                log.error("cannot follow the shared reseed: %s", report.error)
+                return False
+            for failure in report.failures:
+                log.error("film failed to load, its old content kept: %s", failure)
+            if knowledge_digest(await self._database.fingerprints()) != shared.digest:
+                log.warning("this host's seeds differ from the ones last reseeded elsewhere")
+        else:
+            # The shared file already holds it: current_generation() sees the file's own
+            # generation move and the caches rebuild.
+            self._shared = shared.generation
+        log.info("now serving shared knowledge generation %d", shared.generation)
+        return True
+
+    async def follow_forever(self, interval: float = SHARED_GENERATION_POLL_SECONDS) -> None:
+        """Poll the shared generation until cancelled (one task per process)."""
+        while True:
+            try:
+                await self.follow_shared()
+            except Exception:
+                log.exception("checking the shared knowledge generation failed")
+            await asyncio.sleep(interval)
 
     async def _reseed(
         self, *, dry_run: bool, keep_films: bool, full: bool, allow_empty: bool

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.storage.database import Database
+from bot.storage.userdata import UserData
 
 __all__ = ["SpoilerPolicy"]
 
@@ -10,7 +10,7 @@ __all__ = ["SpoilerPolicy"]
 class SpoilerPolicy:
     """Decides whether spoiler content must be tagged in a channel."""
 
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: UserData) -> None:
         self._database = database
 
     async def allowed(self, guild_id: int | None, channel_id: int) -> bool:

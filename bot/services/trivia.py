@@ -14,6 +14,7 @@ from bot.errors import NotFoundError
 from bot.models import FilmSummary, LeaderboardEntry, ListSettings, Question, TriviaList
 from bot.services.knowledge import KnowledgeService
 from bot.storage.database import Database
+from bot.storage.userdata import UserData
 from bot.text import fold
 from bot.trivia.engine import (
     CHOICE_COUNT,
@@ -97,8 +98,11 @@ class TriviaService:
         knowledge: KnowledgeService,
         rng: random.Random | None = None,
         now: Callable[[], dt.datetime] = _utcnow,
+        *,
+        users: UserData | None = None,
     ) -> None:
         self._database = database
+        self._users: UserData = users or database
         self._knowledge = knowledge
         self._rng = rng or random.Random()  # noqa: S311 - shuffling questions, not a secret
         self._now = now
@@ -255,7 +259,7 @@ class TriviaService:
         first = awards[0]
         if any(a.question_number != first.question_number for a in awards):
             raise ValueError("awards of different questions are committed separately")
-        await self._database.record_awards(
+        await self._users.record_awards(
             first.guild_id,
             first.channel_id,
             [(award.user_id, award.points) for award in awards],
@@ -267,17 +271,17 @@ class TriviaService:
         """Count a finished round as a game for everyone who scored in it."""
         scores = [(line.user_id, line.points) for line in scoreboard.lines]
         if scores:
-            await self._database.record_game(guild_id, channel_id, scores, self._now())
+            await self._users.record_game(guild_id, channel_id, scores, self._now())
 
     async def leaderboard(self, guild_id: int, limit: int = LEADERBOARD_SIZE) -> Leaderboard:
         """The season and all-time standings of a server."""
-        season = await self._database.current_season(guild_id)
+        season = await self._users.current_season(guild_id)
         return Leaderboard(
             season=season,
-            this_season=await self._database.leaderboard(guild_id, season, limit),
-            all_time=await self._database.leaderboard(guild_id, None, limit),
+            this_season=await self._users.leaderboard(guild_id, season, limit),
+            all_time=await self._users.leaderboard(guild_id, None, limit),
         )
 
     async def new_season(self, guild_id: int) -> int:
         """Start a new season for a server (old seasons stay in the all-time board)."""
-        return await self._database.start_new_season(guild_id, self._now())
+        return await self._users.start_new_season(guild_id, self._now())

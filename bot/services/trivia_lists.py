@@ -19,6 +19,7 @@ from typing import Final
 from bot.errors import NotAllowedError, NotFoundError
 from bot.models import StoredList, TriviaList
 from bot.storage.database import OWNER_LISTS, Database
+from bot.storage.userdata import UserData
 from bot.trivia.custom import (
     MAX_TRIVIA_FILE_BYTES,
     list_name,
@@ -50,8 +51,16 @@ def _utcnow() -> dt.datetime:
 class TriviaListService:
     """Lists a server can play, and a server's own uploads."""
 
-    def __init__(self, database: Database, now: Callable[[], dt.datetime] = _utcnow) -> None:
+    def __init__(
+        self,
+        database: Database,
+        now: Callable[[], dt.datetime] = _utcnow,
+        *,
+        users: UserData | None = None,
+    ) -> None:
         self._database = database
+        self._users: UserData = users or database
+        """Where uploads live: the database file, or PostgreSQL shared by processes."""
         self._now = now
         self._parsed: dict[tuple[int, str], tuple[str, TriviaList]] = {}
 
@@ -67,17 +76,23 @@ class TriviaListService:
         self._parsed[key] = (item.text, trivia)
         return trivia
 
+    async def _owner_lists(self) -> tuple[StoredList, ...]:
+        """The owner's lists (seed-derived: in the knowledge base)."""
+        stored = await self._database.trivia_lists(OWNER_LISTS)
+        return tuple(item for item in stored if item.guild_id == OWNER_LISTS)
+
     async def lists(self, guild_id: int) -> tuple[TriviaList, ...]:
         """Every list the server can play, by name; an owner's list wins a shared name."""
+        stored = (*await self._owner_lists(), *await self._users.server_trivia_lists(guild_id))
         chosen: dict[str, StoredList] = {}
-        for item in await self._database.trivia_lists(guild_id):
+        for item in sorted(stored, key=lambda item: (item.name, item.guild_id)):
             chosen.setdefault(item.name, item)
         return tuple(self._read(item) for item in chosen.values())
 
     async def server_lists(self, guild_id: int) -> tuple[TriviaList, ...]:
         """Only the lists this server uploaded (what it may delete)."""
-        stored = await self._database.trivia_lists(guild_id)
-        return tuple(self._read(item) for item in stored if item.guild_id == guild_id)
+        stored = await self._users.server_trivia_lists(guild_id)
+        return tuple(self._read(item) for item in stored)
 
     async def get(self, guild_id: int, name: str) -> TriviaList:
         """The list called ``name`` (any case); :class:`NotFoundError` names close matches."""
@@ -100,11 +115,7 @@ class TriviaListService:
                 "A list's name must be lowercase letters, digits, - and _ (up to 32),"
                 " e.g. `film-quiz`; pass `name:` or rename the file."
             )
-        owners = {
-            item.name
-            for item in await self._database.trivia_lists(guild_id)
-            if item.guild_id == OWNER_LISTS
-        }
+        owners = {item.name for item in await self._owner_lists()}
         if wanted in owners:
             raise NotAllowedError(f"{wanted!r} is the name of a list everyone has; pick another.")
         if len(data) > MAX_UPLOAD_BYTES:
@@ -114,20 +125,19 @@ class TriviaListService:
         trivia = parse_trivia_bytes(data, Path(filename), name=wanted)
         if not trivia.questions:
             raise NotAllowedError("That list has no questions.")
-        current = await self._database.trivia_lists(guild_id)
-        existing = {item.name for item in current if item.guild_id == guild_id}
+        existing = {item.name for item in await self._users.server_trivia_lists(guild_id)}
         if wanted not in existing and len(existing) >= MAX_SERVER_LISTS:
             raise NotAllowedError(
                 f"This server already has {MAX_SERVER_LISTS} lists; delete one first."
             )
         stored = StoredList(guild_id=guild_id, name=wanted, film="", text=trivia.text)
-        replaced = await self._database.save_trivia_list(stored, user_id, self._now())
+        replaced = await self._users.save_trivia_list(stored, user_id, self._now())
         return UploadReport(trivia=trivia, replaced=replaced)
 
     async def delete(self, guild_id: int, name: str) -> str:
         """Delete one of the server's own lists and return its name."""
         wanted = list_name(name) or name
-        if not await self._database.delete_trivia_list(guild_id, wanted):
+        if not await self._users.delete_trivia_list(guild_id, wanted):
             raise NotFoundError(
                 f"This server has no uploaded list called {name!r}"
                 " (lists from the bot's owner cannot be deleted here)."

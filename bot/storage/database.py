@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import fcntl
 import json
 from collections import Counter
 from collections.abc import AsyncIterator, Iterable, Sequence
@@ -107,6 +108,17 @@ def _migrations() -> list[tuple[int, str]]:
             number = int(entry.name.split("_", 1)[0])
             found.append((number, entry.read_text(encoding="utf-8")))
     return sorted(found)
+
+
+@asynccontextmanager
+async def _migration_lock(path: Path) -> AsyncIterator[None]:
+    """Processes (shards of one bot) opening one file together migrate it one at a time."""
+    with path.with_name(path.name + ".lock").open("a+b") as handle:
+        await asyncio.to_thread(fcntl.flock, handle.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -434,7 +446,8 @@ class Database:
             writer.row_factory = Row
             await writer.execute("PRAGMA journal_mode = WAL")
             await writer.execute("PRAGMA foreign_keys = ON")
-            await cls._migrate(writer)
+            async with _migration_lock(path):
+                await cls._migrate(writer)
             reader = await aiosqlite.connect(
                 path, isolation_level=None, timeout=BUSY_TIMEOUT_SECONDS
             )
@@ -890,6 +903,14 @@ class Database:
             "SELECT guild_id, name, film, text FROM trivia_lists"
             " WHERE guild_id IN (?, ?) ORDER BY name, guild_id",
             (OWNER_LISTS, guild_id),
+        )
+        return tuple(_record(StoredList, row) for row in rows)
+
+    async def server_trivia_lists(self, guild_id: int) -> tuple[StoredList, ...]:
+        """The lists a server uploaded, by name."""
+        rows = await self._all(
+            "SELECT guild_id, name, film, text FROM trivia_lists WHERE guild_id = ? ORDER BY name",
+            (guild_id,),
         )
         return tuple(_record(StoredList, row) for row in rows)
 

@@ -9,6 +9,8 @@ import pytest
 
 from bot.services.knowledge import KnowledgeService
 from bot.storage.database import Database
+from bot.storage.postgres import PostgresUserData
+from bot.storage.userdata import UserData
 
 
 @pytest.fixture
@@ -24,3 +26,17 @@ async def knowledge(database: Database, seeds_dir: Path) -> KnowledgeService:
     knowledge = KnowledgeService(database, seeds_dir)
     assert (await knowledge.reseed()).applied
     return knowledge
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+async def user_data(request: pytest.FixtureRequest, db_path: Path) -> AsyncIterator[UserData]:
+    """An empty user-data store on each backend: the SQLite file, and a PostgreSQL database."""
+    store: UserData
+    if request.param == "sqlite":
+        store = await Database.open(db_path)
+    else:
+        store = await PostgresUserData.open(request.getfixturevalue("postgres_url"))
+    try:
+        yield store
+    finally:
+        await store.close()

@@ -1,5 +1,6 @@
 """The ``python -m bot`` command line, in-process where possible."""
 
+import asyncio
 import json
 import subprocess
 import sys
@@ -8,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.cli import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, main
+from bot.storage.postgres import PostgresUserData
 
 PROJECT = Path(__file__).resolve().parents[2]
 ENV_NAMES = (
@@ -18,6 +20,9 @@ ENV_NAMES = (
     "FILMCLUB_ADMINS",
     "FILMCLUB_MESSAGE_CONTENT",
     "LOG_LEVEL",
+    "FILMCLUB_SHARD_COUNT",
+    "FILMCLUB_SHARD_IDS",
+    "FILMCLUB_DATABASE_URL",
 )
 
 
@@ -154,6 +159,24 @@ def test_seeds_folder_from_the_environment(seeds_dir, monkeypatch, capsys):
     monkeypatch.setenv("FILMCLUB_SEEDS", str(seeds_dir))
     assert main(["seed", "--dry-run", "--json"]) == EXIT_OK
     assert json.loads(capsys.readouterr().out)["films"][0]["slug"] == "ruby-sparks"
+
+
+def test_seed_with_a_shared_database_announces_the_reseed(
+    seeds_dir, db_path, postgres_url, monkeypatch, capsys
+):
+    async def published():
+        async with await PostgresUserData.open(postgres_url) as shared:
+            return await shared.shared_generation()
+
+    monkeypatch.setenv("FILMCLUB_DATABASE_URL", postgres_url)
+    args = ["seed", "--seeds", str(seeds_dir), "--db", str(db_path)]
+    assert main(args) == EXIT_OK
+    first = asyncio.run(published())
+    assert first is not None
+    assert first.generation == 1
+    assert main(args) == EXIT_OK
+    assert asyncio.run(published()).generation == 2
+    assert "ruby-sparks: unchanged" in capsys.readouterr().out
 
 
 def test_seed_refuses_an_empty_folder_unless_allowed(seeds_dir, db_path, capsys):

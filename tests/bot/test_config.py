@@ -88,3 +88,53 @@ def test_token_is_not_in_repr(tmp_path):
     assert TOKEN not in repr(settings)
     assert TOKEN not in str(settings)
     assert settings.discord_token == TOKEN
+
+
+def test_sharding_and_database_url(tmp_path):
+    url = "postgresql://bot:secret@db.internal:5432/filmclub"
+    settings = Settings.from_env(
+        {
+            "FILMCLUB_SHARD_COUNT": "4",
+            "FILMCLUB_SHARD_IDS": "3, 1",
+            "FILMCLUB_DATABASE_URL": url,
+        },
+        tmp_path / "missing.env",
+    )
+    assert settings.shard_count == 4
+    assert settings.shard_ids == (1, 3)
+    assert settings.database_url == url
+    assert "secret" not in repr(settings)
+
+
+def test_sharding_defaults_to_automatic_and_sqlite(tmp_path):
+    settings = Settings.from_env({}, tmp_path / "missing.env")
+    assert (settings.shard_count, settings.shard_ids, settings.database_url) == (None, None, None)
+    counted = Settings.from_env({"FILMCLUB_SHARD_COUNT": "2"}, tmp_path / "missing.env")
+    assert (counted.shard_count, counted.shard_ids) == (2, None)
+
+
+@pytest.mark.parametrize(
+    ("environ", "message"),
+    [
+        ({"FILMCLUB_SHARD_IDS": "0"}, "needs FILMCLUB_SHARD_COUNT"),
+        ({"FILMCLUB_SHARD_COUNT": "0"}, "at least 1"),
+        ({"FILMCLUB_SHARD_COUNT": "two"}, "must be a number"),
+        ({"FILMCLUB_SHARD_COUNT": "2", "FILMCLUB_SHARD_IDS": "2"}, "between 0 and 1"),
+        ({"FILMCLUB_SHARD_COUNT": "2", "FILMCLUB_SHARD_IDS": "a"}, "must be numbers"),
+        ({"FILMCLUB_DATABASE_URL": "mysql://u:pw@h/db"}, "must start with postgresql://"),
+    ],
+)
+def test_bad_sharding_settings(tmp_path, environ, message):
+    with pytest.raises(ConfigError, match=message) as caught:
+        Settings.from_env(environ, tmp_path / "missing.env")
+    assert "pw@" not in str(caught.value)
+
+
+def test_runs_some_shards(tmp_path):
+    def settings(**environ):
+        return Settings.from_env(environ, tmp_path / "missing.env")
+
+    assert not settings().runs_some_shards
+    assert not settings(FILMCLUB_SHARD_COUNT="2").runs_some_shards
+    assert not settings(FILMCLUB_SHARD_COUNT="2", FILMCLUB_SHARD_IDS="0,1").runs_some_shards
+    assert settings(FILMCLUB_SHARD_COUNT="2", FILMCLUB_SHARD_IDS="1").runs_some_shards

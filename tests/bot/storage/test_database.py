@@ -1,5 +1,6 @@
 """The data-access module on real SQLite files."""
 
+import asyncio
 import datetime as dt
 import sqlite3
 from dataclasses import replace
@@ -201,67 +202,16 @@ async def test_replacing_the_knowledge_base_keeps_user_data(loaded, kb):
     assert len(await loaded.leaderboard(GUILD, None, 10)) == 1
 
 
-async def test_guild_film_round_trip(database):
-    assert await database.guild_film(GUILD) is None
-    await database.set_guild_film(GUILD, "ruby-sparks")
-    await database.set_guild_film(OTHER_GUILD, "other")
-    assert await database.guild_film(GUILD) == "ruby-sparks"
-    await database.set_guild_film(GUILD, None)
-    assert await database.guild_film(GUILD) is None
-    assert await database.guild_film(OTHER_GUILD) == "other"
-
-
-async def test_spoiler_channels_round_trip(database):
-    assert await database.spoiler_channels(GUILD) == frozenset()
-    await database.set_spoiler_channel(GUILD, 1, True)
-    await database.set_spoiler_channel(GUILD, 1, True)
-    await database.set_spoiler_channel(GUILD, 2, True)
-    await database.set_spoiler_channel(OTHER_GUILD, 3, True)
-    assert await database.spoiler_channels(GUILD) == frozenset({1, 2})
-    await database.set_spoiler_channel(GUILD, 1, False)
-    await database.set_spoiler_channel(GUILD, 99, False)
-    assert await database.spoiler_channels(GUILD) == frozenset({2})
-    assert await database.spoiler_channels(OTHER_GUILD) == frozenset({3})
-
-
-async def test_leaderboard_ties_share_a_rank(database):
-    await database.record_awards(GUILD, CHANNEL, [(ALICE, 3), (BOB, 3), (CAROL, 1)], "Q1", NOW)
-    await database.record_awards(OTHER_GUILD, CHANNEL, [(CAROL, 50)], "Q1", NOW)
-    board = await database.leaderboard(GUILD, 1, 10)
-    assert [(e.rank, e.user_id, e.points, e.correct) for e in board] == [
-        (1, ALICE, 3, 1),
-        (1, BOB, 3, 1),
-        (3, CAROL, 1, 1),
-    ]
-    assert len(await database.leaderboard(GUILD, None, 2)) == 2
-
-
-async def test_seasons_keep_history(database):
-    assert await database.current_season(GUILD) == 1
-    await database.record_awards(GUILD, CHANNEL, [(ALICE, 3), (BOB, 1)], "Q1", NOW)
-    await database.record_awards(GUILD, CHANNEL, [(ALICE, 2)], "Q2", NOW)
-    assert await database.start_new_season(GUILD, NOW) == 2
-    assert await database.current_season(GUILD) == 2
-    assert await database.current_season(OTHER_GUILD) == 1
-    assert await database.leaderboard(GUILD, 2, 10) == ()
-    await database.record_awards(GUILD, CHANNEL, [(BOB, 10)], "Q3", NOW)
-    season_one = await database.leaderboard(GUILD, 1, 10)
-    assert [(e.rank, e.user_id, e.points, e.correct) for e in season_one] == [
-        (1, ALICE, 5, 2),
-        (2, BOB, 1, 1),
-    ]
-    season_two = await database.leaderboard(GUILD, 2, 10)
-    assert [(e.rank, e.user_id, e.points) for e in season_two] == [(1, BOB, 10)]
-    all_time = await database.leaderboard(GUILD, None, 10)
-    assert [(e.rank, e.user_id, e.points, e.correct) for e in all_time] == [
-        (1, BOB, 11, 2),
-        (2, ALICE, 5, 2),
-    ]
-    assert await database.start_new_season(GUILD, NOW) == 3
-
-
 async def test_speakers_by_film_lists_each_films_speakers(loaded) -> None:
     assert await loaded.speakers_by_film() == {"ruby-sparks": frozenset(await loaded.speakers())}
+
+
+async def test_processes_opening_a_new_file_together_migrate_it_once(db_path):
+    opened = await asyncio.gather(*(Database.open(db_path) for _ in range(4)))
+    try:
+        assert {await database.schema_version() for database in opened} == {LAST_MIGRATION}
+    finally:
+        await asyncio.gather(*(database.close() for database in opened))
 
 
 def schema_at(path: Path, version: int) -> None:
