@@ -27,7 +27,7 @@ Decisions:
   ``grey`` are one word.
 * Sound-alikes and slips that cost nothing: ``ph`` reads as ``f`` and a final ``ie`` as ``y``
   (``Sofie``, ``Kellie``); a word of 4+ letters may gain a doubled last letter or an ``e``
-  (``Danoo``, ``Shawe``) unless that makes a common word (``Lower``).
+  (``Maddoxx``, ``Shawe``) unless that makes a common word (``Lower``).
 * Companies: an answer ending in a corporate suffix (``Pictures``, ``Productions``, ``Films``,
   ``Inc.``...) is also accepted without it, if a substantial word is left (``Tidewater``).
 * Pairs: for a joint answer (``A and B``, ``A & B``, ``A, B``) a guess naming both people, each
@@ -133,7 +133,7 @@ FREE_FIRST_LETTER_CHARS = 8
 """Shorter words may not change their first letter (``Larry`` is not ``Harry``) but by a slip."""
 MIN_TRAILING_SLIP_CHARS = 4
 """Words from this length may gain a last letter for free when it doubles the last one or is an
-``e`` (``Danoo``, ``Shawe``), unless the result is a common word (``Lowe`` is not ``Lower``)."""
+``e`` (``Maddoxx``, ``Shawe``), unless the result is a common word (``Lowe`` is not ``Lower``)."""
 TRAILING_SLIP_LETTERS = frozenset("e")
 VARIANT_DROPPED_LETTERS = frozenset("u")
 """A guess may drop one of these and still be the answer's word spelt another way (harbor)."""
@@ -143,7 +143,7 @@ MIN_SOUND_ALIKE_CHARS = 4
 MAX_UNIT_WORDS = 1
 """Words a guess may add after a bare-number answer's number, naming its unit (``8 bits``)."""
 MAX_PAIR_GUESS_WORDS = 8
-"""Longest guess tried as two names typed without a separator (``Dayton Faris``)."""
+"""Longest guess tried as two names typed without a separator (``Hale Moreno``)."""
 _ORDINARY_SUFFIXES = frozenset({"film", "picture", "production", "studio", "media", "features"})
 """Company suffixes too ordinary to drop from an answer that may not name a company."""
 _ADJACENT_SWAP = 2

@@ -41,7 +41,7 @@ FIGURE: Final = re.compile(r"\d[\d,]*(?:\.\d+)?")
 """A number as written in running text (``1,250,000``, ``7.2``)."""
 
 WORD: Final = re.compile(r"[\w']+")
-"""A word of running text, apostrophes included (``Calvin's``)."""
+"""A word of running text, apostrophes included (``Mara's``)."""
 
 _JOINT_SEPARATOR: Final = re.compile(r",\s*|\s+(?:and|&)\s+")
 
