@@ -827,9 +827,7 @@ class Database:
     async def start_new_season(self, guild_id: int, now: dt.datetime) -> int:
         """Start the next season for a server; older seasons' points are kept."""
         async with self._transaction() as conn:
-            async with conn.execute(_CURRENT_SEASON, (guild_id,)) as cursor:
-                row = await cursor.fetchone()
-            season = (int(row[0]) if row and row[0] is not None else 1) + 1
+            season = await _season_in(conn, guild_id) + 1
             await conn.execute(
                 "INSERT INTO trivia_seasons (guild_id, season, started_at) VALUES (?, ?, ?)",
                 (guild_id, season, now.isoformat()),
@@ -846,9 +844,7 @@ class Database:
     ) -> None:
         """Commit (user id, points) awards for one question before anyone announces them."""
         async with self._transaction() as conn:
-            async with conn.execute(_CURRENT_SEASON, (guild_id,)) as cursor:
-                row = await cursor.fetchone()
-            season = int(row[0]) if row and row[0] is not None else 1
+            season = await _season_in(conn, guild_id)
             await conn.executemany(
                 "INSERT INTO trivia_awards (guild_id, season, channel_id, user_id, points,"
                 " question, awarded_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -867,9 +863,7 @@ class Database:
     ) -> None:
         """Record a finished round: (user id, points) of every player who scored."""
         async with self._transaction() as conn:
-            async with conn.execute(_CURRENT_SEASON, (guild_id,)) as cursor:
-                row = await cursor.fetchone()
-            season = int(row[0]) if row and row[0] is not None else 1
+            season = await _season_in(conn, guild_id)
             await conn.executemany(
                 "INSERT INTO trivia_games (guild_id, season, channel_id, user_id, points,"
                 " ended_at) VALUES (?, ?, ?, ?, ?, ?)",
@@ -944,3 +938,10 @@ class Database:
                 "DELETE FROM trivia_lists WHERE guild_id = ? AND name = ?", (guild_id, name)
             )
             return cursor.rowcount > 0
+
+
+async def _season_in(conn: aiosqlite.Connection, guild_id: int) -> int:
+    """The server's current season, read inside the caller's transaction (1 before any reset)."""
+    async with conn.execute(_CURRENT_SEASON, (guild_id,)) as cursor:
+        row = await cursor.fetchone()
+    return int(row[0]) if row and row[0] is not None else 1
