@@ -9,21 +9,6 @@ from bot.parsing import parse_film
 from tests.bot.parsing.corpus import film_folder
 
 
-@pytest.fixture(scope="module")
-def salt():
-    return parse_film(film_folder("salt-meridian"))
-
-
-@pytest.fixture(scope="module")
-def copper():
-    return parse_film(film_folder("copper-orchard"))
-
-
-@pytest.fixture(scope="module")
-def osaki():
-    return parse_film(film_folder("osaki-lanterns"))
-
-
 def notes(film, key):
     field = next(f for f in film.infobox if f.key.casefold() == key)
     return list(zip(field.values, field.notes, strict=True))

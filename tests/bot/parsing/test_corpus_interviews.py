@@ -2,26 +2,8 @@
 
 import datetime as dt
 
-import pytest
-
 from bot.parsing import parse_film
 from tests.bot.parsing.corpus import film_folder
-
-
-@pytest.fixture(scope="module")
-def salt():
-    return parse_film(film_folder("salt-meridian"))
-
-
-@pytest.fixture(scope="module")
-def copper():
-    return parse_film(film_folder("copper-orchard"))
-
-
-@pytest.fixture(scope="module")
-def osaki():
-    return parse_film(film_folder("osaki-lanterns"))
-
 
 UNLABELLED = "interview-unlabelled.txt"
 
