@@ -197,10 +197,7 @@ class PostgresUserData:
         now: dt.datetime,
     ) -> None:
         """Commit (user id, points) awards for one question before anyone announces them."""
-        users, points = [], []
-        for user, value in awards:
-            users.append(user)
-            points.append(value)
+        users, points = _player_columns(awards)
         if not users:
             return
         # One statement: the season is read and the rows are added in the same snapshot.
@@ -227,10 +224,7 @@ class PostgresUserData:
         now: dt.datetime,
     ) -> None:
         """Record a finished round: (user id, points) of every player who scored."""
-        users, points = [], []
-        for user, value in scores:
-            users.append(user)
-            points.append(value)
+        users, points = _player_columns(scores)
         if not users:
             return
         async with self._pool.acquire() as conn:
@@ -338,3 +332,13 @@ class PostgresUserData:
         if row is None:  # pragma: no cover - RETURNING always yields the row
             raise RuntimeError("publishing the knowledge generation returned nothing")
         return SharedGeneration(generation=int(row["generation"]), digest=row["digest"])
+
+
+def _player_columns(pairs: Iterable[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """(user id, points) pairs as the two arrays an ``unnest`` insert takes."""
+    users: list[int] = []
+    points: list[int] = []
+    for user, value in pairs:
+        users.append(user)
+        points.append(value)
+    return users, points
