@@ -444,9 +444,11 @@ class Database:
         writer = await aiosqlite.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_SECONDS)
         try:
             writer.row_factory = Row
-            await writer.execute("PRAGMA journal_mode = WAL")
             await writer.execute("PRAGMA foreign_keys = ON")
+            # Switching a new file to WAL needs it to itself: SQLite may refuse at once, without
+            # waiting, while another process migrates it, so the switch waits for the same lock.
             async with _migration_lock(path):
+                await writer.execute("PRAGMA journal_mode = WAL")
                 await cls._migrate(writer)
             reader = await aiosqlite.connect(
                 path, isolation_level=None, timeout=BUSY_TIMEOUT_SECONDS
